@@ -1,0 +1,99 @@
+/**
+ * The branch floor plan, defined once for server validation and client rendering.
+ * Units are metres; +x east, -z north (the entrance is on the south side, +z).
+ */
+
+export const ZONE_IDS = ['atrium', 'suites', 'sandbox', 'auditorium'] as const
+export type ZoneId = (typeof ZONE_IDS)[number]
+
+/** Axis-aligned floor rectangle. */
+export interface Bounds {
+  minX: number
+  maxX: number
+  minZ: number
+  maxZ: number
+}
+
+/** A doorway between two zones: centre on the shared wall and its width along that wall. */
+export interface Entrance {
+  to: ZoneId
+  x: number
+  z: number
+  width: number
+}
+
+export interface Zone {
+  id: ZoneId
+  bounds: Bounds
+  /** Where travel from the zone map puts you, facing `spawnYaw` (radians, 0 = looking north). */
+  spawn: { x: number; z: number; yaw: number }
+  entrances: Entrance[]
+  /** Accent colour for signage and the map. */
+  color: string
+}
+
+export const ZONES: Record<ZoneId, Zone> = {
+  atrium: {
+    id: 'atrium',
+    bounds: { minX: -12, maxX: 12, minZ: -10, maxZ: 10 },
+    spawn: { x: 0, z: 7, yaw: 0 },
+    entrances: [
+      { to: 'suites', x: 12, z: -3, width: 3 },
+      { to: 'sandbox', x: -12, z: -3, width: 3 },
+      { to: 'auditorium', x: 0, z: -10, width: 4 },
+    ],
+    color: '#c8a45c',
+  },
+  suites: {
+    id: 'suites',
+    bounds: { minX: 12, maxX: 26, minZ: -10, maxZ: 4 },
+    spawn: { x: 14.5, z: -3, yaw: -Math.PI / 2 },
+    entrances: [{ to: 'atrium', x: 12, z: -3, width: 3 }],
+    color: '#5c8fc8',
+  },
+  sandbox: {
+    id: 'sandbox',
+    bounds: { minX: -26, maxX: -12, minZ: -10, maxZ: 4 },
+    spawn: { x: -14.5, z: -3, yaw: Math.PI / 2 },
+    entrances: [{ to: 'atrium', x: -12, z: -3, width: 3 }],
+    color: '#5cc89a',
+  },
+  auditorium: {
+    id: 'auditorium',
+    bounds: { minX: -11, maxX: 11, minZ: -28, maxZ: -10 },
+    spawn: { x: 0, z: -12.5, yaw: 0 },
+    entrances: [{ to: 'atrium', x: 0, z: -10, width: 4 }],
+    color: '#b86cc8',
+  },
+}
+
+/** Reception desk position in the atrium, where the digital host stands. */
+export const RECEPTION = { x: 0, z: -5, width: 6, depth: 1.4 } as const
+
+/** The whole branch footprint, used to bound positions. */
+export const BRANCH_BOUNDS: Bounds = {
+  minX: Math.min(...ZONE_IDS.map((z) => ZONES[z].bounds.minX)),
+  maxX: Math.max(...ZONE_IDS.map((z) => ZONES[z].bounds.maxX)),
+  minZ: Math.min(...ZONE_IDS.map((z) => ZONES[z].bounds.minZ)),
+  maxZ: Math.max(...ZONE_IDS.map((z) => ZONES[z].bounds.maxZ)),
+}
+
+function inside(b: Bounds, x: number, z: number, margin = 0): boolean {
+  return x >= b.minX - margin && x <= b.maxX + margin && z >= b.minZ - margin && z <= b.maxZ + margin
+}
+
+/** The zone whose floor contains (x, z), or undefined when the point is outside the branch. */
+export function zoneAt(x: number, z: number): ZoneId | undefined {
+  for (const id of ZONE_IDS) if (inside(ZONES[id].bounds, x, z)) return id
+  return undefined
+}
+
+/** True when (x, z) is on the branch floor (a small margin absorbs head sway near walls). */
+export function isOnFloor(x: number, z: number, margin = 0.3): boolean {
+  return ZONE_IDS.some((id) => inside(ZONES[id].bounds, x, z, margin))
+}
+
+/** Numeric zone code for compact encodings (index in ZONE_IDS). */
+export function zoneIndex(id: ZoneId): number {
+  return ZONE_IDS.indexOf(id)
+}

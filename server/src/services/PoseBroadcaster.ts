@@ -1,0 +1,71 @@
+import { NET, POSE_BYTES, POSE_FRAME_HEADER_BYTES, POSE_RECORD_BYTES, writeRecord } from '@atrium/common'
+
+import type { PoseStore } from './PoseStore.ts'
+
+/** What the broadcaster needs of a connected viewer. */
+export interface Viewer {
+  slot: number
+  /** Last pose version sent to this viewer, per slot. */
+  sent: Uint32Array
+  send(frame: Uint8Array): void
+}
+
+/** Per-tick totals, for the benchmark and diagnostics. */
+export interface BroadcastStats {
+  frames: number
+  records: number
+  bytes: number
+}
+
+/**
+ * Builds one pose frame per viewer per tick with interest management: avatars near the viewer
+ * in the same zone every tick (20 Hz), others every `farRateDivider` ticks; unchanged poses are
+ * never resent.
+ */
+export class PoseBroadcaster {
+  private readonly frame: Uint8Array
+  private readonly nearSq = NET.nearRadius * NET.nearRadius
+
+  constructor(private readonly store: PoseStore) {
+    this.frame = new Uint8Array(POSE_FRAME_HEADER_BYTES + store.capacity * POSE_RECORD_BYTES)
+  }
+
+  /** A fresh viewer record that has seen nothing yet. */
+  createViewerState(): Uint32Array {
+    return new Uint32Array(this.store.capacity)
+  }
+
+  broadcast(viewers: Iterable<Viewer>, tick: number, stats?: BroadcastStats): void {
+    const s = this.store
+    const f = this.frame
+    f[0] = (tick >> 8) & 0xff
+    f[1] = tick & 0xff
+    const phase = tick % NET.farRateDivider
+    for (const v of viewers) {
+      const vx = s.headX(v.slot)
+      const vz = s.headZ(v.slot)
+      const vzone = s.zone[v.slot]
+      let o = POSE_FRAME_HEADER_BYTES
+      for (let slot = 0; slot < s.capacity; slot++) {
+        if (s.used[slot] === 0 || slot === v.slot) continue
+        const ver = s.version[slot]!
+        if (v.sent[slot] === ver) continue
+        if (slot % NET.farRateDivider !== phase) {
+          const dx = s.headX(slot) - vx
+          const dz = s.headZ(slot) - vz
+          if (s.zone[slot] !== vzone || dx * dx + dz * dz > this.nearSq) continue
+        }
+        writeRecord(f, o, slot, s.bytes, slot * POSE_BYTES)
+        o += POSE_RECORD_BYTES
+        v.sent[slot] = ver
+      }
+      if (o === POSE_FRAME_HEADER_BYTES) continue
+      v.send(f.subarray(0, o))
+      if (stats) {
+        stats.frames++
+        stats.records += (o - POSE_FRAME_HEADER_BYTES) / POSE_RECORD_BYTES
+        stats.bytes += o
+      }
+    }
+  }
+}
