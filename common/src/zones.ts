@@ -97,3 +97,53 @@ export function isOnFloor(x: number, z: number, margin = 0.3): boolean {
 export function zoneIndex(id: ZoneId): number {
   return ZONE_IDS.indexOf(id)
 }
+
+/** Slack (m) for door checks: a step may graze the door frame. */
+const DOOR_SLACK = 0.6
+
+/** True when a step from (fx, fz) to (tx, tz) changes zone only through a doorway between them. */
+export function passesThroughDoor(fx: number, fz: number, tx: number, tz: number): boolean {
+  const a = zoneAt(fx, fz)
+  const b = zoneAt(tx, tz)
+  if (a === undefined || b === undefined || a === b) return true
+  return ZONES[a].entrances.some(
+    (e) => e.to === b && Math.hypot((fx + tx) / 2 - e.x, (fz + tz) / 2 - e.z) <= e.width / 2 + DOOR_SLACK,
+  )
+}
+
+/** Distance (m) a body keeps from walls on the client. */
+const BODY_RADIUS = 0.3
+
+function inDoorway(x: number, z: number): boolean {
+  return ZONE_IDS.some((id) =>
+    ZONES[id].entrances.some((e) => {
+      const b = ZONES[id].bounds
+      // doorways sit on a vertical (x = const) or horizontal (z = const) wall
+      const vertical = e.x === b.minX || e.x === b.maxX
+      const along = vertical ? Math.abs(z - e.z) : Math.abs(x - e.x)
+      const across = vertical ? Math.abs(x - e.x) : Math.abs(z - e.z)
+      return along <= e.width / 2 - BODY_RADIUS && across <= BODY_RADIUS + 0.05
+    }),
+  )
+}
+
+/** True when a body can stand at (x, z): inside a zone clear of walls, in a doorway, not in the desk. */
+export function isWalkable(x: number, z: number): boolean {
+  const r = BODY_RADIUS
+  const inDesk =
+    Math.abs(x - RECEPTION.x) <= RECEPTION.width / 2 + r && Math.abs(z - RECEPTION.z) <= RECEPTION.depth / 2 + r
+  if (inDesk) return false
+  return isOnFloor(x, z, -r) || inDoorway(x, z)
+}
+
+/**
+ * Moves from (fx, fz) towards (tx, tz) without entering walls or the desk, sliding along
+ * obstacles where the full step is blocked. Returns the reachable point.
+ */
+export function constrainStep(fx: number, fz: number, tx: number, tz: number): [number, number] {
+  const ok = (x: number, z: number) => isWalkable(x, z) && passesThroughDoor(fx, fz, x, z)
+  if (ok(tx, tz)) return [tx, tz]
+  if (ok(tx, fz)) return [tx, fz]
+  if (ok(fx, tz)) return [fx, tz]
+  return [fx, fz]
+}

@@ -66,3 +66,17 @@ describe('zones', () => {
     expect(zoneAt(40, 0)).toBeUndefined()
   })
 })
+
+describe('walking', () => {
+  it('slides along walls and passes through doorways', async () => {
+    const { constrainStep, isWalkable } = await import('../src/zones.ts')
+    // blocked by the east wall away from the door: slide along it
+    expect(constrainStep(11.5, 5, 12.5, 5.5)).toEqual([11.5, 5.5])
+    // through the suites door at (12, -3)
+    expect(constrainStep(11.9, -3, 12.1, -3)).toEqual([12.1, -3])
+    expect(isWalkable(12, -3)).toBe(true)
+    // not into the reception desk
+    expect(isWalkable(0, -5)).toBe(false)
+    expect(isWalkable(0, 7)).toBe(true)
+  })
+})

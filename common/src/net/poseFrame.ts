@@ -61,9 +61,14 @@ export function writeRecord(
   frame.set(pose.subarray(poseOffset, poseOffset + POSE_BYTES), offset + 2)
 }
 
+/** The server tick a frame was sent on. */
+export function frameTick(frame: Uint8Array): number {
+  return (frame[0]! << 8) | frame[1]!
+}
+
 /** Calls `onRecord(slot, offset)` for each record of a frame; returns the tick. */
 export function readFrame(frame: Uint8Array, onRecord: (slot: number, poseOffset: number) => void): number {
-  const tick = (frame[0]! << 8) | frame[1]!
+  const tick = frameTick(frame)
   for (let o = POSE_FRAME_HEADER_BYTES; o + POSE_RECORD_BYTES <= frame.length; o += POSE_RECORD_BYTES) {
     onRecord((frame[o]! << 8) | frame[o + 1]!, o + 2)
   }

@@ -1,4 +1,12 @@
-import { isOnFloor, MOVEMENT, zoneAt, ZONES, type AvatarPose, type PoseMsg } from '@atrium/common'
+import {
+  isOnFloor,
+  MOVEMENT,
+  passesThroughDoor,
+  zoneAt,
+  ZONES,
+  type AvatarPose,
+  type PoseMsg,
+} from '@atrium/common'
 
 export type MotionVerdict = { ok: true; pose: AvatarPose } | { ok: false; reason: string }
 
@@ -11,16 +19,6 @@ function toPose(t: readonly number[]) {
 
 function dist(a: readonly number[], b: readonly number[]): number {
   return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!)
-}
-
-/** True when a step from `from` to `to` (x, z) crosses zones only through a doorway. */
-export function passesThroughDoor(fx: number, fz: number, tx: number, tz: number): boolean {
-  const a = zoneAt(fx, fz)
-  const b = zoneAt(tx, tz)
-  if (a === undefined || b === undefined || a === b) return true
-  return ZONES[a].entrances.some(
-    (e) => e.to === b && Math.hypot((fx + tx) / 2 - e.x, (fz + tz) / 2 - e.z) <= e.width / 2 + MOVEMENT.slack,
-  )
 }
 
 /**

@@ -1,0 +1,108 @@
+/**
+ * Server benchmark: `npx tsx bench/server/run.ts [--quick]`.
+ *
+ * Each scenario starts a fresh Atrium server in its own process and drives it from separate load
+ * processes of headless clients walking at 20 Hz. Prints a table to stdout (progress goes to
+ * stderr), writes bench/results/server-<timestamp>.json and server-latest.json, and exits non-zero
+ * when a bar or a check fails.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { fileURLToPath } from 'node:url'
+
+import { DEFAULT_MAX_CLIENTS } from '@atrium/common'
+
+import { killAll } from './ipc.ts'
+import { computeMetrics, loadCheck, sampleCheck } from './metrics.ts'
+import { references } from './references.ts'
+import { evaluateBars, formatReport } from './report.ts'
+import { runScenario, type ScenarioRun, type ScenarioSpec } from './scenario.ts'
+
+const quick = process.argv.includes('--quick')
+const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
+
+/**
+ * Full: about four and a half minutes on two cores; the 1000-client scenario keeps the full 60 s
+ * steady phase. Quick: the same shapes, smaller, with 10 s phases.
+ */
+function scenarios(): ScenarioSpec[] {
+  const steadyS = quick ? 10 : 60
+  // everyone joins at the spawn point: the warm-up lets the crowd disperse so the phase measures a steady state
+  const warmupS = quick ? 3 : 15
+  const base = { steadyS, warmupS, samplesPerRoom: 2, clientsPerRoom: DEFAULT_MAX_CLIENTS, loadProcesses: 1, rooms: 1 }
+  const manyRooms = quick ? 3 : 10
+  return [
+    { ...base, name: '50 in 1 room', clientsPerRoom: 50 },
+    { ...base, name: '100 in 1 room' },
+    {
+      ...base,
+      name: `${manyRooms * DEFAULT_MAX_CLIENTS} in ${manyRooms} rooms`,
+      rooms: manyRooms,
+      loadProcesses: 2,
+      note: quick ? `--quick: ${manyRooms} rooms instead of 10, so the 1000-client bar is skipped` : undefined,
+    },
+  ]
+}
+
+const log = (line: string): void => void process.stderr.write(line + '\n')
+
+function onSignal(signal: NodeJS.Signals): void {
+  log(`\n${signal}: stopping child processes`)
+  killAll()
+  process.exit(130)
+}
+
+async function main(): Promise<number> {
+  process.on('exit', killAll)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const started = new Date()
+  const runs: ScenarioRun[] = []
+  for (const spec of scenarios()) {
+    log(`scenario "${spec.name}"`)
+    runs.push(await runScenario(spec, log))
+  }
+  const metrics = runs.map(computeMetrics)
+  const refs = references(DEFAULT_MAX_CLIENTS)
+  const checks = [sampleCheck(runs), loadCheck(runs)]
+  const bars = evaluateBars(metrics)
+  const pass = [...checks, ...bars].every((c) => c.pass)
+
+  process.stdout.write(formatReport(metrics, refs, checks, bars) + '\n')
+  const result = {
+    kind: 'server',
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    quick,
+    host: { node: process.version, platform: process.platform, cpus: cpus().length, memoryGb: totalmem() / 2 ** 30 },
+    pass,
+    bars,
+    checks,
+    references: refs,
+    // per-client byte rates are summarized in `metrics`; dropping the raw lists keeps the file small
+    scenarios: runs.map((r, i) => ({
+      ...r,
+      metrics: metrics[i],
+      loads: r.loads.map(({ perClientBytesPerS: _, ...rest }) => rest),
+    })),
+  }
+  mkdirSync(RESULTS, { recursive: true })
+  const json = JSON.stringify(result, null, 2) + '\n'
+  const file = `${RESULTS}server-${started.toISOString().replace(/[:.]/g, '-')}.json`
+  writeFileSync(file, json)
+  writeFileSync(`${RESULTS}server-latest.json`, json)
+  log(`\nwrote ${file}`)
+  return pass ? 0 : 1
+}
+
+main().then(
+  (code) => {
+    killAll()
+    process.exit(code)
+  },
+  (e: unknown) => {
+    log(`server benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+    killAll()
+    process.exit(2)
+  },
+)

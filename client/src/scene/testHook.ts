@@ -1,0 +1,59 @@
+import { addAfterEffect, addEffect, type RootState } from '@react-three/fiber'
+
+import type { RemoteAvatars } from '../net/RemoteAvatars.ts'
+import { localPlayer } from '../player/localPlayer.ts'
+import { xrStore } from '../xr/xrStore.ts'
+
+/** Read-only view of the running scene for browser tests and the client benchmark. */
+export interface AtriumTestHook {
+  ready: boolean
+  self(): { x: number; y: number; z: number; yaw: number }
+  remotes(): { id: string; name: string; x: number; y: number; z: number }[]
+  render(): { calls: number; triangles: number; programs: number; frameMs: number[] }
+  xrStore: typeof xrStore
+}
+
+declare global {
+  interface Window {
+    __atrium?: AtriumTestHook
+  }
+}
+
+/** Whether this page asked for the hook (`?testhook`) or runs in development. */
+export function testHookEnabled(): boolean {
+  return import.meta.env.DEV || new URLSearchParams(location.search).has('testhook')
+}
+
+/** Installs `window.__atrium`; returns a function that removes it. */
+export function installTestHook(state: RootState, remotes: RemoteAvatars): () => void {
+  const frameMs: number[] = []
+  let start = 0
+  const off1 = addEffect(() => {
+    start = performance.now()
+  })
+  const off2 = addAfterEffect(() => {
+    frameMs.push(performance.now() - start)
+    if (frameMs.length > 600) frameMs.shift()
+  })
+  window.__atrium = {
+    ready: false,
+    self: () => ({ x: localPlayer.feet.x, y: localPlayer.head.p.y, z: localPlayer.feet.z, yaw: localPlayer.yaw }),
+    remotes: () =>
+      [...remotes.bySession.values()].map((a) => {
+        const p = a.buffer.latest()?.head.p ?? [NaN, NaN, NaN]
+        return { id: a.id, name: a.name, x: p[0], y: p[1], z: p[2] }
+      }),
+    render: () => ({
+      calls: state.gl.info.render.calls,
+      triangles: state.gl.info.render.triangles,
+      programs: state.gl.info.programs?.length ?? 0,
+      frameMs: frameMs.slice(),
+    }),
+    xrStore,
+  }
+  return () => {
+    off1()
+    off2()
+    delete window.__atrium
+  }
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next'
+
+import { ChatPanel } from './ChatPanel.tsx'
+import { ConnectionStatus } from './ConnectionStatus.tsx'
+import { EnterVRButton } from './EnterVRButton.tsx'
+import { InstanceBadge } from './InstanceBadge.tsx'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { PeopleList } from './PeopleList.tsx'
+import { Toasts } from './Toasts.tsx'
+import { TouchJoystick } from './TouchJoystick.tsx'
+import { ZoneMap } from './ZoneMap.tsx'
+
+const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches
+
+/** The 2D overlay around the 3D view. */
+export function Hud({ onRetry }: { onRetry: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="hud">
+      <header className="topbar">
+        <InstanceBadge />
+        <ConnectionStatus onRetry={onRetry} />
+        <div className="spacer" />
+        <EnterVRButton />
+        <LanguageSwitch />
+      </header>
+      <aside className="side">
+        <ZoneMap />
+        <PeopleList />
+        <ChatPanel />
+      </aside>
+      <p className="help muted">{coarse ? t('controls.touch') : t('controls.desktop')}</p>
+      {coarse && <TouchJoystick />}
+      <Toasts />
+    </div>
+  )
+}
