@@ -49,7 +49,9 @@ describe('two visitors in the atrium', () => {
     expect(seen.y).toBeCloseTo(1.6, 1)
 
     // both see each other in the people list, and the scene is drawn
-    await expect.poll(() => b.page.locator('.people li').count()).toBe(2)
+    await expect
+      .poll(() => b.page.locator('.people li .name').allTextContents())
+      .toEqual(expect.arrayContaining(['Walker', 'Watcher']))
     const colours = await screenshot(b.page, 'desktop-watcher')
     expect(colours).toBeGreaterThan(50)
     const canvasShot = await b.page.locator('canvas').screenshot()

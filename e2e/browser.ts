@@ -29,8 +29,9 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A page that records (and blocks) every request that would leave localhost, and page errors. */
-export async function openPage(browser: Browser, opts: { xr?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-US' })
+export async function openPage(browser: Browser, opts: { xr?: boolean; width?: number; height?: number } = {}) {
+  const viewport = { width: opts.width ?? 800, height: opts.height ?? 600 }
+  const context = await browser.newContext({ viewport, locale: 'en-US' })
   const page = await context.newPage()
   const external: string[] = []
   const errors: string[] = []

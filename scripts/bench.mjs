@@ -9,7 +9,7 @@ const quick = process.argv.includes('--quick') ? ['--quick'] : []
 const tsx = join(root, 'node_modules/.bin/tsx')
 
 let failed = 0
-for (const script of ['bench/server/run.ts', 'bench/client/run.ts']) {
+for (const script of ['bench/server/run.ts', 'bench/client/run.ts', 'bench/finance/run.ts']) {
   const r = spawnSync(tsx, [join(root, script), ...quick], { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) failed++
 }

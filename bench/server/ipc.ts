@@ -74,7 +74,10 @@ export class Child<T extends Api> {
 
   /** Forks a TypeScript entry through tsx; its stdout goes to our stderr so the table stays clean. */
   static async start<T extends Api>(name: string, entry: string, exposeGc = false): Promise<Child<T>> {
-    const execArgv = ['--import', 'tsx', ...(exposeGc ? ['--expose-gc'] : [])]
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server process there, for finding hot spots
+    const prof =
+      exposeGc && process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
+    const execArgv = ['--import', 'tsx', ...(exposeGc ? ['--expose-gc'] : []), ...prof]
     const proc = fork(fileURLToPath(new URL(entry, import.meta.url)), [], {
       cwd: REPO_ROOT,
       execArgv,

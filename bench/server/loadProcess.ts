@@ -17,35 +17,30 @@ export type LoadApi = {
   stop: [undefined, void]
 }
 
-/** Clients are spread over this many timer slots per pose period, like unsynchronized headsets. */
-const SLOTS = 5
-
 interface Member {
   client: LightClient | SampleClient
   walker: Walker
   last: number
   expected: number
+  timer?: NodeJS.Timeout
 }
 
 const members: Member[] = []
-let timer: NodeJS.Timeout | undefined
 let phase: { t0: number; cpu: NodeJS.CpuUsage } | undefined
 
-function startWalking(poseHz: number): void {
-  let k = 0
-  timer = setInterval(
-    () => {
-      const slot = k++ % SLOTS
-      const now = performance.now()
-      for (let i = slot; i < members.length; i += SLOTS) {
-        const m = members[i]!
-        // real elapsed time, so a late timer makes a longer (still plausible) step, not a slower walk
-        m.client.sendPose(m.walker.step((now - m.last) / 1000))
-        m.last = now
-      }
-    },
-    1000 / poseHz / SLOTS,
-  )
+/**
+ * Sends one pose per period on the member's own timer, started at a random offset: like real
+ * headsets, clients are in step neither with each other nor with the server tick.
+ */
+function startWalking(m: Member, poseHz: number): void {
+  const period = 1000 / poseHz
+  const step = (): void => {
+    const now = performance.now()
+    // real elapsed time, so a late timer makes a longer (still plausible) step, not a slower walk
+    m.client.sendPose(m.walker.step((now - m.last) / 1000))
+    m.last = now
+  }
+  m.timer = setTimeout(() => (m.timer = setInterval(step, period)), Math.random() * period)
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; the first failure fails the whole. */
@@ -59,14 +54,15 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
 
 serve<LoadApi>({
   async join(plan) {
-    startWalking(plan.poseHz)
     for (const [g, group] of plan.groups.entries()) {
       const expected = group.tokens.length
       const add = async (i: number, method: string, target: string): Promise<string> => {
         const client = group.samples.includes(i) ? new SampleClient() : new LightClient()
         await client.join(plan.port, group.tokens[i]!, method, target)
         const walker = new Walker(plan.seed * 100_000 + g * 1000 + i)
-        members.push({ client, walker, last: performance.now(), expected })
+        const member: Member = { client, walker, last: performance.now(), expected }
+        members.push(member)
+        startWalking(member, plan.poseHz)
         return client.roomId
       }
       // the first visitor creates the room and the rest join it by id, so placement is deterministic
@@ -110,8 +106,10 @@ serve<LoadApi>({
     }
   },
   stop() {
-    clearInterval(timer)
-    for (const m of members) m.client.close()
+    for (const m of members) {
+      clearInterval(m.timer)
+      m.client.close()
+    }
     setImmediate(() => process.exit(0))
   },
 })

@@ -110,15 +110,20 @@ export function computeMetrics(run: ScenarioRun): Metrics {
 export function sampleCheck(runs: ScenarioRun[]): Check {
   const problems: string[] = []
   let samples = 0
+  let worstGap = 0
   for (const run of runs) {
     for (const s of run.loads.flatMap((l) => l.samples)) {
       samples++
+      worstGap = Math.max(worstGap, s.maxGapMs)
       const others = s.expectedAvatars - 1
       const where = `${run.spec.name} room ${s.roomId}`
       if (s.avatarsInState !== s.expectedAvatars)
         problems.push(`${where}: state has ${s.avatarsInState}/${s.expectedAvatars} avatars`)
       if (s.slotsDecoded !== others) problems.push(`${where}: poses decoded for ${s.slotsDecoded}/${others} others`)
-      if (s.slotsMoved !== others) problems.push(`${where}: ${s.slotsMoved}/${others} decoded heads moved`)
+      if (s.slotsMoved !== others)
+        problems.push(
+          `${where}: ${s.slotsMoved}/${others} heads kept moving (longest silence ${s.maxGapMs.toFixed(0)} ms)`,
+        )
       if (s.headsOffFloor > 0) problems.push(`${where}: ${s.headsOffFloor} decoded heads off the branch floor`)
       if (s.unknownSlots > 0) problems.push(`${where}: ${s.unknownSlots} pose slots missing from the state`)
     }
@@ -127,7 +132,9 @@ export function sampleCheck(runs: ScenarioRun[]): Check {
   return {
     name: 'Sample clients decode all avatars (state + poses, on floor, moving)',
     pass: problems.length === 0,
-    detail: problems.length ? problems.slice(0, 6).join('; ') : `${samples} sample clients, every avatar seen moving`,
+    detail: problems.length
+      ? problems.slice(0, 6).join('; ')
+      : `${samples} sample clients saw every avatar move; longest silence ${worstGap.toFixed(0)} ms`,
   }
 }
 

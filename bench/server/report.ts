@@ -1,5 +1,5 @@
 /** Bars from the issue and the plain-text table printed to stdout. */
-import { DEFAULT_MAX_CLIENTS } from '@atrium/common'
+import { DEFAULT_MAX_CLIENTS, NET } from '@atrium/common'
 
 import type { Bar, Check, Metrics } from './metrics.ts'
 import type { Reference } from './references.ts'
@@ -109,7 +109,8 @@ export function formatReport(metrics: Metrics[], refs: Reference[], checks: Chec
   const refRows = refs.map((r) => [r.name, `${r.rateHz}`, `${r.bytesPerAvatarUpdate}`, kb(r.bytesPerSecondPerClient)])
   if (full) {
     const atrium = `${f(full.payloadBytesPerUpdate)} (${f(full.wireBytesPerUpdate)} framed)`
-    refRows.unshift(['Atrium (measured)', '20 near / 5 far', atrium, kb(full.downMeanBps)])
+    const rate = `${NET.tickHz} near, ${NET.tickHz / NET.farRateDivider} far`
+    refRows.unshift(['Atrium (measured)', rate, atrium, kb(full.downMeanBps)])
   }
   out.push(table(['system', 'rate (Hz)', 'B/avatar update', 'down/client'], refRows))
   for (const r of refs) out.push(`  ${r.name}: ${r.how}`)

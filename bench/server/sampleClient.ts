@@ -17,14 +17,22 @@ import { Client, type Room } from 'colyseus.js'
 
 import type { SampleReport } from './types.ts'
 
-/** A decoded head must travel this far during the phase to count as "updating" (m). */
-const MOVED_M = 0.05
+/**
+ * A decoded head must travel this far during the phase to count as "updating" (m). Bots walk
+ * 1.2 m/s, so even a 10 s phase gives about 12 m; path length, not start-to-end distance, so a
+ * bot that happens to come back near where it was still counts.
+ */
+const MOVED_M = 1
+/** Longest silence allowed for one avatar (far avatars are due every 4th tick, 200 ms). */
+const MAX_GAP_MS = 2000
 
 interface Track {
-  x0: number
-  z0: number
   x: number
   z: number
+  path: number
+  /** When it was last decoded, and the longest time without a decode (ms). */
+  at: number
+  maxGapMs: number
 }
 
 export class SampleClient {
@@ -32,6 +40,7 @@ export class SampleClient {
   private tracks = new Map<number, Track>()
   private framesDecoded = 0
   private headsOffFloor = 0
+  private since = performance.now()
   private readonly pose = createPose()
 
   get roomId(): string {
@@ -64,6 +73,7 @@ export class SampleClient {
     this.tracks.clear()
     this.framesDecoded = 0
     this.headsOffFloor = 0
+    this.since = performance.now()
   }
 
   report(expectedAvatars: number): SampleReport {
@@ -73,11 +83,15 @@ export class SampleClient {
     state?.avatars.forEach((a) => {
       if (a.slot !== own) slots.add(a.slot)
     })
+    const now = performance.now()
     let moved = 0
     let unknown = 0
+    let worstGap = 0
     for (const [slot, t] of this.tracks) {
+      const gap = Math.max(t.maxGapMs, now - t.at)
+      worstGap = Math.max(worstGap, gap)
       if (!slots.has(slot)) unknown++
-      else if (Math.hypot(t.x - t.x0, t.z - t.z0) >= MOVED_M) moved++
+      else if (t.path >= MOVED_M && gap <= MAX_GAP_MS) moved++
     }
     return {
       roomId: this.roomId,
@@ -86,6 +100,7 @@ export class SampleClient {
       otherSlots: slots.size,
       slotsDecoded: this.tracks.size,
       slotsMoved: moved,
+      maxGapMs: worstGap,
       headsOffFloor: this.headsOffFloor,
       framesDecoded: this.framesDecoded,
       unknownSlots: unknown,
@@ -97,15 +112,19 @@ export class SampleClient {
   }
 
   private onFrame(bytes: Uint8Array): void {
+    const now = performance.now()
     this.framesDecoded++
     readFrame(bytes, (slot, offset) => {
       const h = decodePose(bytes, offset, this.pose).head.p
       if (!isOnFloor(h[0], h[2]) || h[1] < MOVEMENT.minHeadHeight || h[1] > MOVEMENT.maxHeadHeight) this.headsOffFloor++
       const t = this.tracks.get(slot)
       if (t) {
+        t.path += Math.hypot(h[0] - t.x, h[2] - t.z)
+        t.maxGapMs = Math.max(t.maxGapMs, now - t.at)
         t.x = h[0]
         t.z = h[2]
-      } else this.tracks.set(slot, { x0: h[0], z0: h[2], x: h[0], z: h[2] })
+        t.at = now
+      } else this.tracks.set(slot, { x: h[0], z: h[2], path: 0, at: now, maxGapMs: now - this.since })
     })
   }
 }

@@ -55,8 +55,10 @@ export interface SampleReport {
   /** Other avatars' slots according to the decoded schema state. */
   otherSlots: number
   slotsDecoded: number
-  /** Other avatars whose decoded head moved at least 5 cm during the phase. */
+  /** Other avatars whose decoded head walked at least 1 m during the phase, never silent for over 2 s. */
   slotsMoved: number
+  /** Longest time any one avatar went without a decoded update (ms). */
+  maxGapMs: number
   headsOffFloor: number
   framesDecoded: number
   /** Decoded slot numbers that the state does not know about. */

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 
 import { joinBranch } from './net/joinBranch.ts'
 import type { BranchConnection } from './net/BranchConnection.ts'
@@ -37,6 +37,14 @@ export function App() {
     useAppStore.getState().set({ people: {}, chat: [], status: 'idle' })
     if (profile) join(profile).catch((e: unknown) => useAppStore.getState().set({ joinError: String(e) }))
   }, [connection, join])
+
+  // closing the tab is a deliberate leave: free the seat now instead of holding it for reconnection
+  useEffect(() => {
+    if (!connection) return
+    const onHide = () => void connection.leave().catch(() => undefined)
+    window.addEventListener('pagehide', onHide)
+    return () => window.removeEventListener('pagehide', onHide)
+  }, [connection])
 
   if (!connection) {
     return (

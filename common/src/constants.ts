@@ -2,10 +2,16 @@
 export const NET = {
   /** Server tick and schema patch rate (Hz). Poses ride the same clock. */
   tickHz: 20,
-  /** Reduced rate divider for avatars far away or in another zone (20 Hz / 4 = 5 Hz). */
+  /**
+   * Interest tiers for avatars in the viewer's zone: within `radius` metres an avatar is sent
+   * every `divider` ticks (20 Hz, then 10 Hz). Beyond the last tier, or in another zone, every
+   * `farRateDivider` ticks (5 Hz).
+   */
+  rateTiers: [
+    { radius: 4, divider: 1 },
+    { radius: 10, divider: 2 },
+  ],
   farRateDivider: 4,
-  /** Avatars closer than this (metres, same zone) get every tick. */
-  nearRadius: 8,
   /** Client pose sends per second (the server accepts up to `maxPoseMessagesPerSecond`). */
   clientPoseHz: 20,
   maxPoseMessagesPerSecond: 30,

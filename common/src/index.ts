@@ -1,5 +1,6 @@
 export * from './api.ts'
 export * from './constants.ts'
+export * from './finance/index.ts'
 export * from './i18nLangs.ts'
 export * from './looks.ts'
 export * from './messages.ts'

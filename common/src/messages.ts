@@ -20,7 +20,15 @@ export const S2C = {
   chatHistory: 'chatHistory',
   error: 'error',
   correction: 'correction',
+  placed: 'placed',
 } as const
+
+/** Where the server placed a joining visitor (spawn points are spread so avatars never overlap). */
+export interface PlacedMsg {
+  x: number
+  z: number
+  yaw: number
+}
 
 const finite = z.number().finite()
 const coord = finite.min(-1000).max(1000)

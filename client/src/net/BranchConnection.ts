@@ -9,11 +9,13 @@ import {
   ZONE_IDS,
   type ChatLine,
   type GuestResponse,
+  type PlacedMsg,
   type RoomErrorMsg,
   type ZoneId,
 } from '@atrium/common'
 import { Client, getStateCallbacks, type Room } from 'colyseus.js'
 
+import { placeAt } from '../player/localPlayer.ts'
 import { useAppStore } from '../state/useAppStore.ts'
 import { RemoteAvatars } from './RemoteAvatars.ts'
 
@@ -29,6 +31,8 @@ export class BranchConnection {
   room: Room<BranchState> | undefined
   /** Called with a server correction (the last accepted head position). */
   onCorrection: ((p: { x: number; y: number; z: number }) => void) | undefined
+  /** Set once the server has said where this visitor stands; no pose is sent before. */
+  placed = false
   private readonly client: Client
   private leaving = false
 
@@ -105,6 +109,10 @@ export class BranchConnection {
       useAppStore.getState().set({ lastError: { code: e.code, at: Date.now() } }),
     )
     room.onMessage(S2C.correction, (p: { x: number; y: number; z: number }) => this.onCorrection?.(p))
+    room.onMessage(S2C.placed, (p: PlacedMsg) => {
+      placeAt(p.x, p.z, p.yaw)
+      this.placed = true
+    })
     room.onLeave((code) => void this.onDropped(code))
   }
 

@@ -36,6 +36,7 @@ export function usePoseSender(): void {
   }, [connection])
 
   useFrame((_, delta) => {
+    if (!connection.placed) return
     acc.current += delta
     if (jumps.current !== localPlayer.jumps) {
       jumps.current = localPlayer.jumps

@@ -14,6 +14,7 @@ import { usePoseSender } from '../player/usePoseSender.ts'
 import { useAppStore } from '../state/useAppStore.ts'
 import { LoadingScreen } from '../ui/LoadingScreen.tsx'
 import { xrStore } from '../xr/xrStore.ts'
+import { clampFrameDelta } from './clampFrameDelta.ts'
 import { installTestHook, testHookEnabled } from './testHook.ts'
 
 /** Signals once the first frame with the (suspending) environment has been drawn. */
@@ -50,9 +51,9 @@ export default function BranchScene() {
         dpr={[1, 2]}
         camera={{ position: [0, 1.6, 7], rotation: [0, 0, 0], fov: 70, near: 0.05, far: 120 }}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
+        onCreated={clampFrameDelta}
         aria-label="3D branch"
       >
-        <color attach="background" args={['#dfe6ee']} />
         <XR store={xrStore}>
           <BranchLighting />
           <Suspense fallback={null}>

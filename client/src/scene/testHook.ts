@@ -3,21 +3,7 @@ import { addAfterEffect, addEffect, type RootState } from '@react-three/fiber'
 import type { RemoteAvatars } from '../net/RemoteAvatars.ts'
 import { localPlayer } from '../player/localPlayer.ts'
 import { xrStore } from '../xr/xrStore.ts'
-
-/** Read-only view of the running scene for browser tests and the client benchmark. */
-export interface AtriumTestHook {
-  ready: boolean
-  self(): { x: number; y: number; z: number; yaw: number }
-  remotes(): { id: string; name: string; x: number; y: number; z: number }[]
-  render(): { calls: number; triangles: number; programs: number; frameMs: number[] }
-  xrStore: typeof xrStore
-}
-
-declare global {
-  interface Window {
-    __atrium?: AtriumTestHook
-  }
-}
+import type {} from './testHookTypes.ts'
 
 /** Whether this page asked for the hook (`?testhook`) or runs in development. */
 export function testHookEnabled(): boolean {
@@ -28,15 +14,18 @@ export function testHookEnabled(): boolean {
 export function installTestHook(state: RootState, remotes: RemoteAvatars): () => void {
   const frameMs: number[] = []
   let start = 0
+  let frames = 0
   const off1 = addEffect(() => {
     start = performance.now()
   })
   const off2 = addAfterEffect(() => {
+    frames++
     frameMs.push(performance.now() - start)
     if (frameMs.length > 600) frameMs.shift()
   })
   window.__atrium = {
     ready: false,
+    frames: () => frames,
     self: () => ({ x: localPlayer.feet.x, y: localPlayer.head.p.y, z: localPlayer.feet.z, yaw: localPlayer.yaw }),
     remotes: () =>
       [...remotes.bySession.values()].map((a) => {

@@ -9,7 +9,9 @@ export const xrStore = createXRStore({
   baseAssetPath: new URL('/webxr-profiles/', location.href).href,
   emulate: false,
   offerSession: false,
-  controller: { teleportPointer: true, rayPointer: true, grabPointer: false },
+  // the arc is the only controller pointer for now: a straight ray would compete with it for the
+  // closest hit (and win on nearby objects), making "point and pull the trigger" unpredictable
+  controller: { teleportPointer: true, rayPointer: false, grabPointer: false },
   hand: { teleportPointer: true, touchPointer: false, grabPointer: false },
   frameRate: 'high',
 })

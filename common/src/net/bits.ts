@@ -9,26 +9,34 @@ export class BitCursor {
     this.pos = byteOffset * 8
   }
 
-  /** Writes the low `n` bits (n <= 32) of an unsigned value. */
+  /** Writes the low `n` bits (n <= 32) of an unsigned value, a byte-aligned chunk at a time. */
   write(value: number, n: number): void {
-    for (let i = n - 1; i >= 0; i--) {
-      const bit = Math.floor(value / 2 ** i) & 1
+    const v = value >>> 0
+    while (n > 0) {
       const byte = this.pos >> 3
-      const shift = 7 - (this.pos & 7)
-      if (bit) this.bytes[byte]! |= 1 << shift
-      else this.bytes[byte]! &= ~(1 << shift)
-      this.pos++
+      const room = 8 - (this.pos & 7)
+      const take = room < n ? room : n
+      const chunk = (v >>> (n - take)) & ((1 << take) - 1)
+      const shift = room - take
+      const mask = ((1 << take) - 1) << shift
+      this.bytes[byte] = (this.bytes[byte]! & ~mask) | (chunk << shift)
+      this.pos += take
+      n -= take
     }
   }
 
   /** Reads `n` bits (n <= 32) as an unsigned value. */
   read(n: number): number {
     let v = 0
-    for (let i = 0; i < n; i++) {
+    while (n > 0) {
       const byte = this.pos >> 3
-      const shift = 7 - (this.pos & 7)
-      v = v * 2 + ((this.bytes[byte]! >> shift) & 1)
-      this.pos++
+      const room = 8 - (this.pos & 7)
+      const take = room < n ? room : n
+      const chunk = (this.bytes[byte]! >> (room - take)) & ((1 << take) - 1)
+      // multiply rather than shift: a 32-bit result would overflow a signed int
+      v = v * (1 << take) + chunk
+      this.pos += take
+      n -= take
     }
     return v
   }

@@ -22,11 +22,14 @@ export function encodePose(pose: AvatarPose, out: Uint8Array, offset: number): v
   const c = new BitCursor(out, offset)
   const h = pose.head.p
   for (let i = 0; i < 3; i++) c.writeSigned(toMillimetres(h[i]!, 16), 16)
-  c.write(packQuat(...pose.head.q), 32)
-  for (const hand of [pose.left, pose.right]) {
-    for (let i = 0; i < 3; i++) c.writeSigned(toMillimetres(hand.p[i]! - h[i]!, HAND_BITS), HAND_BITS)
-    c.write(packQuat(...hand.q), 32)
-  }
+  c.write(packQuat(pose.head.q[0], pose.head.q[1], pose.head.q[2], pose.head.q[3]), 32)
+  writeHand(c, pose.left, h)
+  writeHand(c, pose.right, h)
+}
+
+function writeHand(c: BitCursor, hand: Pose, head: readonly number[]): void {
+  for (let i = 0; i < 3; i++) c.writeSigned(toMillimetres(hand.p[i]! - head[i]!, HAND_BITS), HAND_BITS)
+  c.write(packQuat(hand.q[0], hand.q[1], hand.q[2], hand.q[3]), 32)
 }
 
 /** Allocates an AvatarPose to decode into (reuse it across frames). */
@@ -58,7 +61,8 @@ export function writeRecord(
 ): void {
   frame[offset] = slot >> 8
   frame[offset + 1] = slot & 0xff
-  frame.set(pose.subarray(poseOffset, poseOffset + POSE_BYTES), offset + 2)
+  // a plain loop: subarray() would allocate a view per record on the hottest path
+  for (let i = 0; i < POSE_BYTES; i++) frame[offset + 2 + i] = pose[poseOffset + i]!
 }
 
 /** The server tick a frame was sent on. */

@@ -28,9 +28,11 @@ export function toMillimetres(m: number, bits: number): number {
   return mm > lim ? lim : mm < -lim ? -lim : mm
 }
 
+const comps = new Float64Array(4)
+
 /** Packs a quaternion (need not be normalized) into an unsigned 32-bit integer. */
 export function packQuat(x: number, y: number, z: number, w: number): number {
-  let len = Math.hypot(x, y, z, w)
+  let len = Math.sqrt(x * x + y * y + z * z + w * w)
   if (!(len > 1e-9)) {
     x = 0
     y = 0
@@ -38,14 +40,17 @@ export function packQuat(x: number, y: number, z: number, w: number): number {
     w = 1
     len = 1
   }
-  const c = [x / len, y / len, z / len, w / len] as const
+  comps[0] = x / len
+  comps[1] = y / len
+  comps[2] = z / len
+  comps[3] = w / len
   let largest = 0
-  for (let i = 1; i < 4; i++) if (Math.abs(c[i]!) > Math.abs(c[largest]!)) largest = i
-  const sign = c[largest]! < 0 ? -1 : 1
+  for (let i = 1; i < 4; i++) if (Math.abs(comps[i]!) > Math.abs(comps[largest]!)) largest = i
+  const sign = comps[largest]! < 0 ? -1 : 1
   let packed = largest
   for (let i = 0; i < 4; i++) {
     if (i === largest) continue
-    const v = (c[i]! * sign) / INV_SQRT2 // in [-1, 1]
+    const v = (comps[i]! * sign) / INV_SQRT2 // in [-1, 1]
     const qv = Math.round((Math.max(-1, Math.min(1, v)) * 0.5 + 0.5) * ROT_MAX)
     packed = packed * (ROT_MAX + 1) + qv
   }

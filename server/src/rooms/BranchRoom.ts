@@ -10,6 +10,7 @@ import {
   ZONES,
   zoneIndex,
   type ChatLine,
+  type PlacedMsg,
   type RoomErrorCode,
   type RoomErrorMsg,
   type TokenClaims,
@@ -23,7 +24,7 @@ import { ClientGuard } from '../services/ClientGuard.ts'
 import { claimInstance, releaseInstance } from '../services/instances.ts'
 import { checkMotion, checkTeleport } from '../services/MotionValidator.ts'
 import { PoseBroadcaster, type BroadcastStats, type Viewer } from '../services/PoseBroadcaster.ts'
-import { PoseStore, restPose } from '../services/PoseStore.ts'
+import { PoseStore, restPose, spawnPoint } from '../services/PoseStore.ts'
 
 /** Options given when the room type is defined (server side, never from clients). */
 export interface BranchRoomOptions {
@@ -99,6 +100,8 @@ export class BranchRoom extends Room<BranchState> {
         send: (frame) => client.sendBytes(POSE_FRAME_TYPE, frame),
       },
     }
+    const p = spawnPoint('atrium', slot)
+    client.send(S2C.placed, { x: p.x, z: p.z, yaw: p.yaw } satisfies PlacedMsg)
     client.send(S2C.chatHistory, await this.chat.history())
   }
 

@@ -1,12 +1,4 @@
-import {
-  isOnFloor,
-  MOVEMENT,
-  passesThroughDoor,
-  zoneAt,
-  ZONES,
-  type AvatarPose,
-  type PoseMsg,
-} from '@atrium/common'
+import { isOnFloor, MOVEMENT, passesThroughDoor, zoneAt, ZONES, type AvatarPose, type PoseMsg } from '@atrium/common'
 
 export type MotionVerdict = { ok: true; pose: AvatarPose } | { ok: false; reason: string }
 

@@ -17,14 +17,21 @@ export interface BroadcastStats {
   bytes: number
 }
 
+const TIERS = NET.rateTiers.map((t) => ({ radiusSq: t.radius * t.radius, divider: t.divider }))
+
+/** Ticks between updates of an avatar at squared distance `dSq` in the viewer's zone, or elsewhere. */
+export function updateDivider(sameZone: boolean, dSq: number): number {
+  if (sameZone) for (const t of TIERS) if (dSq <= t.radiusSq) return t.divider
+  return NET.farRateDivider
+}
+
 /**
- * Builds one pose frame per viewer per tick with interest management: avatars near the viewer
- * in the same zone every tick (20 Hz), others every `farRateDivider` ticks; unchanged poses are
- * never resent.
+ * Builds one pose frame per viewer per tick with interest management: the closer an avatar is
+ * (in the same zone), the more often it is sent (NET.rateTiers); unchanged poses are never resent.
+ * Slots are phase-shifted so each tick carries an even share of the slower updates.
  */
 export class PoseBroadcaster {
   private readonly frame: Uint8Array
-  private readonly nearSq = NET.nearRadius * NET.nearRadius
 
   constructor(private readonly store: PoseStore) {
     this.frame = new Uint8Array(POSE_FRAME_HEADER_BYTES + store.capacity * POSE_RECORD_BYTES)
@@ -40,21 +47,18 @@ export class PoseBroadcaster {
     const f = this.frame
     f[0] = (tick >> 8) & 0xff
     f[1] = tick & 0xff
-    const phase = tick % NET.farRateDivider
     for (const v of viewers) {
       const vx = s.headX(v.slot)
       const vz = s.headZ(v.slot)
       const vzone = s.zone[v.slot]
       let o = POSE_FRAME_HEADER_BYTES
-      for (let slot = 0; slot < s.capacity; slot++) {
-        if (s.used[slot] === 0 || slot === v.slot) continue
+      for (const slot of s.active) {
+        if (slot === v.slot) continue
         const ver = s.version[slot]!
         if (v.sent[slot] === ver) continue
-        if (slot % NET.farRateDivider !== phase) {
-          const dx = s.headX(slot) - vx
-          const dz = s.headZ(slot) - vz
-          if (s.zone[slot] !== vzone || dx * dx + dz * dz > this.nearSq) continue
-        }
+        const dx = s.headX(slot) - vx
+        const dz = s.headZ(slot) - vz
+        if ((tick + slot) % updateDivider(s.zone[slot] === vzone, dx * dx + dz * dz) !== 0) continue
         writeRecord(f, o, slot, s.bytes, slot * POSE_BYTES)
         o += POSE_RECORD_BYTES
         v.sent[slot] = ver

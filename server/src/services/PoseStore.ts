@@ -25,6 +25,8 @@ export class PoseStore {
   readonly used: Uint8Array
   /** When the last pose was accepted (ms), per slot. */
   readonly acceptedAt: Float64Array
+  /** Slots in use, so per-viewer loops skip the empty ones. */
+  readonly active: number[] = []
   private counter = 0
 
   constructor(readonly capacity: number) {
@@ -36,18 +38,21 @@ export class PoseStore {
     this.acceptedAt = new Float64Array(capacity)
   }
 
-  /** Claims the lowest free slot and places its avatar at `spawn` facing north. */
+  /** Claims the lowest free slot and places its avatar near the zone's spawn point (see `spawnPoint`). */
   allocate(zone: ZoneId, now = Date.now()): number {
     const slot = this.used.indexOf(0)
     if (slot < 0) throw new Error('room is full: no free pose slot')
     this.used[slot] = 1
-    const s = ZONES[zone].spawn
-    this.set(slot, restPose(s.x, s.z), now)
+    this.active.push(slot)
+    const p = spawnPoint(zone, slot)
+    this.set(slot, restPose(p.x, p.z), now)
     return slot
   }
 
   free(slot: number): void {
     this.used[slot] = 0
+    const i = this.active.indexOf(slot)
+    if (i >= 0) this.active.splice(i, 1)
   }
 
   /** Stores a validated pose. Returns the new zone index if the avatar changed zone. */
@@ -76,6 +81,19 @@ export class PoseStore {
   headZ(slot: number): number {
     return this.head[slot * 3 + 2]!
   }
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5))
+
+/**
+ * A spot on a sunflower spiral around the zone's spawn point, different for each slot, so that
+ * visitors who arrive together do not stand inside each other.
+ */
+export function spawnPoint(zone: ZoneId, slot: number): { x: number; z: number; yaw: number } {
+  const s = ZONES[zone].spawn
+  const n = slot % 40
+  const r = 0.9 * Math.sqrt(n)
+  return { x: s.x + r * Math.cos(n * GOLDEN_ANGLE), z: s.z + r * Math.sin(n * GOLDEN_ANGLE) * 0.5, yaw: s.yaw }
 }
 
 /** A standing pose at (x, z): eyes at eye height, hands relaxed at the sides, facing north. */

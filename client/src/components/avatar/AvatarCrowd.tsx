@@ -86,6 +86,7 @@ export function AvatarCrowd({ remotes, capacity }: { remotes: RemoteAvatars; cap
           ref={(el) => void (heads.current[s] = el)}
           args={[undefined, undefined, capacity]}
           frustumCulled={false}
+          raycast={noRaycast}
         >
           {s === 0 && <sphereGeometry args={[0.13, 16, 12]} />}
           {s === 1 && <boxGeometry args={[0.22, 0.24, 0.22]} />}
@@ -93,19 +94,19 @@ export function AvatarCrowd({ remotes, capacity }: { remotes: RemoteAvatars; cap
           <meshLambertMaterial />
         </instancedMesh>
       ))}
-      <instancedMesh ref={visors} args={[undefined, undefined, capacity]} frustumCulled={false}>
+      <instancedMesh ref={visors} args={[undefined, undefined, capacity]} frustumCulled={false} raycast={noRaycast}>
         <boxGeometry args={[0.18, 0.05, 0.04]} />
         <meshBasicMaterial color="#15202b" />
       </instancedMesh>
-      <instancedMesh ref={bodies} args={[undefined, undefined, capacity]} frustumCulled={false}>
+      <instancedMesh ref={bodies} args={[undefined, undefined, capacity]} frustumCulled={false} raycast={noRaycast}>
         <capsuleGeometry args={[0.17, 0.55, 4, 12]} />
         <meshLambertMaterial />
       </instancedMesh>
-      <instancedMesh ref={hands} args={[undefined, undefined, capacity * 2]} frustumCulled={false}>
+      <instancedMesh ref={hands} args={[undefined, undefined, capacity * 2]} frustumCulled={false} raycast={noRaycast}>
         <boxGeometry args={[0.07, 0.04, 0.11]} />
         <meshLambertMaterial color="#f0d5be" />
       </instancedMesh>
-      <instancedMesh ref={rings} args={[undefined, undefined, capacity]} frustumCulled={false}>
+      <instancedMesh ref={rings} args={[undefined, undefined, capacity]} frustumCulled={false} raycast={noRaycast}>
         <torusGeometry args={[0.09, 0.015, 6, 24]} />
         <meshBasicMaterial color="#4cd37a" />
       </instancedMesh>
@@ -113,6 +114,9 @@ export function AvatarCrowd({ remotes, capacity }: { remotes: RemoteAvatars; cap
     </group>
   )
 }
+
+/** Avatars are not interactive: XR pointers must never hit them, or they would win the closest-hit contest. */
+function noRaycast(): void {}
 
 function commit(mesh: InstancedMesh, count: number): void {
   mesh.count = count

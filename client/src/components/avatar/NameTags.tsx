@@ -52,7 +52,13 @@ export function NameTags({ capacity, ref }: { capacity: number; ref: Ref<NameTag
   )
 
   return (
-    <instancedMesh ref={mesh} args={[undefined, undefined, capacity]} frustumCulled={false} renderOrder={10}>
+    <instancedMesh
+      ref={mesh}
+      args={[undefined, undefined, capacity]}
+      frustumCulled={false}
+      renderOrder={10}
+      raycast={() => undefined}
+    >
       <planeGeometry args={[1, 1]}>
         <primitive attach="attributes-cell" object={cells} />
       </planeGeometry>

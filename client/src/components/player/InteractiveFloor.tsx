@@ -1,19 +1,16 @@
 import { isWalkable, ZONE_IDS, ZONES } from '@atrium/common'
 import type { ThreeEvent } from '@react-three/fiber'
-import { TeleportTarget, useXR } from '@react-three/xr'
+import { TeleportTarget } from '@react-three/xr'
 import { useMemo } from 'react'
 import { Vector3 } from 'three'
 
 import { localPlayer, teleportTo } from '../../player/localPlayer.ts'
 
 /**
- * Invisible floor planes that take clicks (desktop: walk there) and VR teleport arcs.
+ * Invisible floor planes that take mouse clicks and taps (walk there) and VR teleport arcs.
  * They sit a millimetre above the visual floor and never render.
  */
 export function InteractiveFloor() {
-  // in VR the floor answers only the teleport arc: a click handler would let the straight ray
-  // pointer win the closest-hit contest and swallow the trigger
-  const inXR = useXR((s) => s.session != null)
   const planes = useMemo(
     () =>
       ZONE_IDS.map((id) => {
@@ -24,10 +21,10 @@ export function InteractiveFloor() {
   )
 
   const onClick = (e: ThreeEvent<MouseEvent>) => {
-    // a drag to look around also ends in a click: only treat short, still clicks as "walk there"
-    if (e.delta > 6) return
     e.stopPropagation()
-    if (isWalkable(e.point.x, e.point.z)) localPlayer.walkTarget = new Vector3(e.point.x, 0, e.point.z)
+    if (!isWalkable(e.point.x, e.point.z)) return
+    // a drag to look around also ends in a click: only treat short, still clicks as "walk there"
+    if (e.delta <= 6) localPlayer.walkTarget = new Vector3(e.point.x, 0, e.point.z)
   }
 
   return (
@@ -41,7 +38,7 @@ export function InteractiveFloor() {
           key={pl.id}
           position={[pl.x, 0.001, pl.z]}
           rotation-x={-Math.PI / 2}
-          onClick={inXR ? undefined : onClick}
+          onClick={onClick}
           name={`floor-${pl.id}`}
         >
           <planeGeometry args={[pl.w, pl.d]} />

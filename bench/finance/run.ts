@@ -1,0 +1,176 @@
+/**
+ * Finance benchmark: `npx tsx bench/finance/run.ts [--quick]`.
+ *
+ * Runs the Monte Carlo engine on the issue's plan (plan.ts) in a dedicated Node child process (one thread; run time
+ * and peak memory), and the numpy reference (common/test/finance/reference.py) on the same plan in the same run,
+ * alternating the two so a busy machine affects both alike. Prints a table with the time ratio, writes
+ * bench/results/finance-<timestamp>.json and finance-latest.json, and exits non-zero when a bar fails.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
+
+import { DEFAULT_ASSUMPTIONS } from '@atrium/common'
+
+import { runReference, toReferencePlan } from '../../common/test/finance/reference.ts'
+import { findNumpyPython } from '../../scripts/python.mjs'
+import { BARS, BENCH_PATHS, BENCH_PLAN, BENCH_SEED, QUICK_PATHS } from './plan.ts'
+
+const quick = process.argv.includes('--quick')
+const paths = quick ? QUICK_PATHS : BENCH_PATHS
+/** Rounds alternate Node and numpy; each round runs the plan `repeats` times in one process (the first is cold). */
+const rounds = quick ? 1 : 3
+const repeats = quick ? 2 : 3
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
+const log = (line: string): void => void process.stderr.write(line + '\n')
+
+/**
+ * One measured runner. The browser-worker runner is meant to be added as another Measurement (same plan, seed and
+ * paths from plan.ts) and pushed onto `measurements` below.
+ */
+export interface Measurement {
+  name: string
+  runsMs: number[]
+  peakBytes?: number
+  terminalP50?: number
+}
+
+interface NodeChildOutput {
+  runsMs: number[]
+  rssBeforeBytes: number
+  peakRssSampledBytes: number
+  peakHeapBytes: number
+  maxRssBytes: number
+  terminalP50: number
+}
+
+function runNodeChild(): NodeChildOutput {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/finance/nodeChild.ts', String(paths), String(repeats)],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  if (r.status !== 0) throw new Error(`Node benchmark child failed with status ${r.status}`)
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as NodeChildOutput
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`
+const ms = (x: number): string => `${x.toFixed(0)} ms`
+
+async function main(): Promise<number> {
+  const python = findNumpyPython({ install: true })
+  if (!python) {
+    log(
+      "numpy is required for the reference: install Debian's python3-numpy (apt-get install python3-numpy) or pip install numpy",
+    )
+    return 1
+  }
+  const plan = toReferencePlan('bench', BENCH_PLAN, DEFAULT_ASSUMPTIONS, BENCH_SEED, paths)
+  const node: NodeChildOutput[] = []
+  const numpy: { runsMs: number[]; peakRssBytes: number; version: string; terminalP50: number }[] = []
+  const load = [loadavg()[0]!]
+  for (let round = 0; round < rounds; round++) {
+    log(`round ${round + 1}/${rounds}: Node (${repeats} runs of ${paths} paths) …`)
+    node.push(runNodeChild())
+    log(`round ${round + 1}/${rounds}: numpy (${repeats} runs) …`)
+    const ref = await runReference(
+      python,
+      Array.from({ length: repeats }, () => plan),
+    )
+    const last = ref.results[ref.results.length - 1]!
+    numpy.push({
+      runsMs: ref.results.map((x) => x.seconds * 1000),
+      peakRssBytes: ref.peakRssBytes,
+      version: ref.numpy,
+      terminalP50: last.percentiles.p50![last.percentiles.p50!.length - 1]!,
+    })
+    load.push(loadavg()[0]!)
+  }
+
+  const measurements: Measurement[] = [
+    {
+      name: 'Node (1 thread)',
+      runsMs: node.flatMap((n) => n.runsMs),
+      peakBytes: Math.max(...node.map((n) => n.maxRssBytes)),
+      terminalP50: node[0]!.terminalP50,
+    },
+    {
+      name: `numpy ${numpy[0]!.version}`,
+      runsMs: numpy.flatMap((n) => n.runsMs),
+      peakBytes: Math.max(...numpy.map((n) => n.peakRssBytes)),
+      terminalP50: numpy[0]!.terminalP50,
+    },
+  ]
+  const [nodeM, numpyM] = measurements as [Measurement, Measurement]
+  const ratio = median(nodeM.runsMs) / median(numpyM.runsMs)
+  const perRound = node.map((n, i) => median(n.runsMs) / median(numpy[i]!.runsMs))
+  const peak = nodeM.peakBytes!
+  const bars = [
+    {
+      name: `Node time <= ${BARS.maxRatioToNumpy}x numpy (median of runs)`,
+      pass: ratio <= BARS.maxRatioToNumpy,
+      value: ratio,
+    },
+    { name: `Node peak RSS <= ${mb(BARS.maxPeakRssBytes)}`, pass: peak <= BARS.maxPeakRssBytes, value: peak },
+  ]
+
+  console.log(
+    `\nFinance benchmark: ${paths} paths × ${BENCH_PLAN.horizonMonths} months × 8 assets, monthly rebalancing` +
+      (quick ? ' (--quick: a smoke run, not a measurement)' : ''),
+  )
+  console.table(
+    Object.fromEntries(
+      measurements.map((m) => [
+        m.name,
+        {
+          median: ms(median(m.runsMs)),
+          best: ms(Math.min(...m.runsMs)),
+          runs: m.runsMs.map((x) => x.toFixed(0)).join(' '),
+          'peak RSS': m.peakBytes === undefined ? '-' : mb(m.peakBytes),
+          'terminal p50': m.terminalP50?.toFixed(0) ?? '-',
+        },
+      ]),
+    ),
+  )
+  console.log(
+    `ratio Node / numpy (medians): ${ratio.toFixed(2)}x; per round: ${perRound.map((x) => x.toFixed(2)).join(', ')}`,
+  )
+  console.log(
+    `Node child: RSS before the run ${mb(node[0]!.rssBeforeBytes)}, peak heap + array buffers ` +
+      `${mb(Math.max(...node.map((n) => n.peakHeapBytes)))}; load average ${load.map((x) => x.toFixed(2)).join(' → ')} ` +
+      `on ${cpus().length} CPUs`,
+  )
+  for (const b of bars) console.log(`${b.pass ? 'PASS' : 'FAIL'}  ${b.name}`)
+
+  const stamp = new Date().toISOString()
+  const report = {
+    timestamp: stamp,
+    quick,
+    plan: { paths, months: BENCH_PLAN.horizonMonths, assets: 8, rebalancing: 'monthly', seed: BENCH_SEED },
+    measurements: measurements.map((m) => ({ ...m, medianMs: median(m.runsMs) })),
+    node: node.map(({ runsMs, ...rest }) => ({ runsMs, ...rest })),
+    ratio,
+    ratioPerRound: perRound,
+    loadAverage: load,
+    cpus: cpus().length,
+    bars,
+  }
+  mkdirSync(RESULTS, { recursive: true })
+  const json = JSON.stringify(report, null, 2) + '\n'
+  writeFileSync(`${RESULTS}finance-${stamp.replace(/[:.]/g, '-')}.json`, json)
+  writeFileSync(`${RESULTS}finance-latest.json`, json)
+  return bars.every((b) => b.pass) ? 0 : 1
+}
+
+process.exitCode = await main()
