@@ -35,7 +35,7 @@ const js = initialJs(join(root, 'dist/client'))
 const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-client-'))
 const server = createAtriumServer({ ...loadConfig({}), port: 0, dataDir, staticDir: join(root, 'dist/client') })
 const port = await server.listen()
-const crowd = await startCrowd(server, port, dataDir, BOTS)
+const crowd = await startCrowd(port, dataDir, BOTS)
 const browser = await launch()
 let result
 try {

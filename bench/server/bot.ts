@@ -42,6 +42,13 @@ export class Walker {
     this.pickTarget()
   }
 
+  /** Starts from (x, z), where the server placed this visitor. */
+  placeAt(x: number, z: number): void {
+    this.x = x
+    this.z = z
+    this.pickTarget()
+  }
+
   /** Advances `dtSeconds` and returns the pose message (the same object, refilled). */
   step(dtSeconds: number): PoseMsg {
     const dt = Math.min(Math.max(dtSeconds, 0), MAX_DT)

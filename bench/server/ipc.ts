@@ -1,4 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process'
+import { fork, spawnSync, type ChildProcess } from 'node:child_process'
+import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 /** An IPC API: command name to [argument, result]. */
@@ -11,6 +12,16 @@ export type Handlers<T extends Api> = { [K in keyof T]: (arg: T[K][0]) => Promis
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const live = new Set<ChildProcess>()
+
+/**
+ * Pins a process (all its threads) to one CPU with taskset, so the server under test and the load
+ * generators do not preempt each other on a small machine. A no-op with one CPU, without taskset, or
+ * with BENCH_NO_PIN set; returns whether it pinned.
+ */
+export function pinToCpu(pid: number | undefined, cpu: number): boolean {
+  if (pid === undefined || process.env.BENCH_NO_PIN || cpus().length < 2) return false
+  return spawnSync('taskset', ['-a', '-cp', String(cpu % cpus().length), String(pid)], { stdio: 'ignore' }).status === 0
+}
 
 /** Kills every child still running; safe to call repeatedly and from an 'exit' handler. */
 export function killAll(): void {
@@ -44,6 +55,8 @@ export class Child<T extends Api> {
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>()
   private exited: string | undefined
   readonly ready: Promise<void>
+  /** Whether the process was pinned to a CPU (see `pinToCpu`). */
+  pinned = false
 
   private constructor(
     readonly name: string,
@@ -73,7 +86,7 @@ export class Child<T extends Api> {
   }
 
   /** Forks a TypeScript entry through tsx; its stdout goes to our stderr so the table stays clean. */
-  static async start<T extends Api>(name: string, entry: string, exposeGc = false): Promise<Child<T>> {
+  static async start<T extends Api>(name: string, entry: string, exposeGc = false, cpu?: number): Promise<Child<T>> {
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server process there, for finding hot spots
     const prof =
       exposeGc && process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
@@ -86,6 +99,8 @@ export class Child<T extends Api> {
     live.add(proc)
     const child = new Child<T>(name, proc)
     await withTimeout(child.ready, 60_000, `${name} did not start`)
+    // pin once started: the threads Node spawns at start-up must exist for taskset -a to move them
+    if (cpu !== undefined) child.pinned = pinToCpu(proc.pid, cpu)
     return child
   }
 

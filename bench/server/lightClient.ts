@@ -71,6 +71,8 @@ export class Counters {
 export class LightClient {
   counters = new Counters()
   roomId = ''
+  /** Where the server placed this visitor; poses must start from there. */
+  placedAt: { x: number; z: number } | undefined
   private ws: WebSocket | undefined
   // the same encoder colyseus.js uses for messages (Room.packr)
   private readonly packr = new Packr()
@@ -145,5 +147,10 @@ export class LightClient {
     const type = data.toString('utf8', 2, 2 + (h & 0x1f))
     if (type === 'error') this.counters.errors++
     else if (type === 'correction') this.counters.corrections++
+    else if (type === 'placed') {
+      // this Packr decodes msgpack maps as Map objects
+      const placed = this.packr.unpack(data.subarray(2 + (h & 0x1f))) as Map<string, number>
+      this.placedAt = { x: placed.get('x') ?? NaN, z: placed.get('z') ?? NaN }
+    }
   }
 }

@@ -34,8 +34,15 @@ let phase: { t0: number; cpu: NodeJS.CpuUsage } | undefined
  */
 function startWalking(m: Member, poseHz: number): void {
   const period = 1000 / poseHz
+  let placed = false
   const step = (): void => {
     const now = performance.now()
+    // the server spreads arrivals around the spawn point: start walking from where it put us
+    if (!placed) {
+      if (!m.client.placedAt) return
+      m.walker.placeAt(m.client.placedAt.x, m.client.placedAt.z)
+      placed = true
+    }
     // real elapsed time, so a late timer makes a longer (still plausible) step, not a slower walk
     m.client.sendPose(m.walker.step((now - m.last) / 1000))
     m.last = now

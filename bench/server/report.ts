@@ -109,7 +109,8 @@ export function formatReport(metrics: Metrics[], refs: Reference[], checks: Chec
   const refRows = refs.map((r) => [r.name, `${r.rateHz}`, `${r.bytesPerAvatarUpdate}`, kb(r.bytesPerSecondPerClient)])
   if (full) {
     const atrium = `${f(full.payloadBytesPerUpdate)} (${f(full.wireBytesPerUpdate)} framed)`
-    const rate = `${NET.tickHz} near, ${NET.tickHz / NET.farRateDivider} far`
+    const rate =
+      [...NET.rateTiers.map((t) => NET.tickHz / t.divider), NET.tickHz / NET.farRateDivider].join('/') + ' by distance'
     refRows.unshift(['Atrium (measured)', rate, atrium, kb(full.downMeanBps)])
   }
   out.push(table(['system', 'rate (Hz)', 'B/avatar update', 'down/client'], refRows))

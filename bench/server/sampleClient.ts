@@ -36,6 +36,8 @@ interface Track {
 }
 
 export class SampleClient {
+  /** Where the server placed this visitor; poses must start from there. */
+  placedAt: { x: number; z: number } | undefined
   private room: Room<BranchState> | undefined
   private tracks = new Map<number, Track>()
   private framesDecoded = 0
@@ -61,6 +63,7 @@ export class SampleClient {
     this.room = room
     room.onMessage(POSE_FRAME_TYPE, (bytes: Uint8Array) => this.onFrame(bytes))
     // chat history, errors and corrections: light clients count those; swallow colyseus.js's warning
+    room.onMessage('placed', (p: { x: number; z: number }) => (this.placedAt = p))
     room.onMessage('*', () => undefined)
   }
 

@@ -44,7 +44,7 @@ function sampleIndices(n: number, count: number): number[] {
 }
 
 export async function runScenario(spec: ScenarioSpec, log: (line: string) => void): Promise<ScenarioRun> {
-  const server = await Child.start<ServerApi>('server', './serverProcess.ts', true)
+  const server = await Child.start<ServerApi>('server', './serverProcess.ts', true, 0)
   const loaders: Child<LoadApi>[] = []
   try {
     const { port } = await server.call('start', undefined)
@@ -55,9 +55,11 @@ export async function runScenario(spec: ScenarioSpec, log: (line: string) => voi
       samples: sampleIndices(spec.clientsPerRoom, spec.samplesPerRoom),
     }))
     for (let i = 0; i < spec.loadProcesses; i++) {
-      loaders.push(await Child.start<LoadApi>(`load${i}`, './loadProcess.ts'))
+      loaders.push(await Child.start<LoadApi>(`load${i}`, './loadProcess.ts', false, 1))
     }
 
+    const pinned = server.pinned && loaders.every((l) => l.pinned)
+    log(pinned ? '  server pinned to CPU 0, load processes to CPU 1' : '  processes not pinned to CPUs')
     log(`  joining ${total} clients in ${spec.rooms} room(s) from ${loaders.length} load process(es)…`)
     const t0 = performance.now()
     await Promise.all(

@@ -10,6 +10,7 @@ import { findNumpyPython } from '../../../scripts/python.mjs'
 import { DEFAULT_ASSUMPTIONS as cma } from '../../src/finance/assumptions.ts'
 import { simulate } from '../../src/finance/montecarlo.ts'
 import type { SimulationPlanInput } from '../../src/finance/plan.ts'
+import { ALL8 } from './fixtures.ts'
 import { runReference, toReferencePlan, type ReferenceResult } from './reference.ts'
 
 const PATHS = 200_000
@@ -26,16 +27,7 @@ const PLANS: Record<string, SimulationPlanInput> = {
   saver: {
     initialWealth: 200_000,
     horizonMonths: 72,
-    allocation: {
-      cash: 0.05,
-      govBonds: 0.2,
-      creditBonds: 0.1,
-      fixedIncomePlus: 0.15,
-      csi300: 0.2,
-      globalEquity: 0.15,
-      gold: 0.05,
-      reits: 0.1,
-    },
+    allocation: ALL8,
     rebalancing: { kind: 'annual' },
     cashFlows: [{ monthlyAmount: 3_000, startMonth: 1, endMonth: 72 }],
     goals: [
