@@ -1,13 +1,12 @@
 /** English strings. Keys must match zhCN.ts (checked by i18n.test.ts). */
 export const en = {
-  app: { title: 'Atrium virtual branch', bank: 'Atrium Bank' },
+  app: { title: 'Atrium virtual branch' },
   join: {
     heading: 'Welcome to the Atrium branch',
     intro: 'Walk in, look around, and meet people. Choose how you appear to others.',
     name: 'Display name',
     namePlaceholder: 'e.g. Alex',
     nameHint: 'Shown to others. Please do not use your full legal name.',
-    look: 'Avatar',
     color: 'Colour',
     shape: 'Head shape',
     shapes: { round: 'Round', cube: 'Square', capsule: 'Capsule' },
@@ -41,14 +40,12 @@ export const en = {
     send: 'Send',
     empty: 'No messages yet.',
     counter: '{{count}} / {{max}}',
-    open: 'Open chat (T)',
   },
   people: { title: 'People here ({{count}})', you: '(you)', away: 'reconnecting' },
   map: {
     title: 'Branch map',
     hint: 'Press M for the map. Keys 1–4 take you to a zone.',
     here: 'You are here',
-    goTo: 'Go to {{zone}}',
   },
   zones: {
     atrium: 'Atrium & reception',
@@ -66,7 +63,6 @@ export const en = {
     desktop: 'WASD or arrow keys to walk, drag to look around, click the floor to walk there.',
     touch: 'Use the joystick to walk and drag to look around.',
     enterVR: 'Enter VR',
-    help: 'Controls',
   },
   errors: {
     invalid_message: 'That action was not valid.',

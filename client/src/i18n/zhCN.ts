@@ -2,14 +2,13 @@ import type { Strings } from './en.ts'
 
 /** Simplified Chinese strings. */
 export const zhCN: Strings = {
-  app: { title: 'Atrium 云上网点', bank: 'Atrium 银行' },
+  app: { title: 'Atrium 云上网点' },
   join: {
     heading: '欢迎来到 Atrium 云上网点',
     intro: '走进大厅，四处看看，与他人交流。请选择您在网点中的形象。',
     name: '显示名称',
     namePlaceholder: '例如：小明',
     nameHint: '其他人可以看到此名称，请勿使用您的真实全名。',
-    look: '形象',
     color: '颜色',
     shape: '头部形状',
     shapes: { round: '圆形', cube: '方形', capsule: '胶囊形' },
@@ -43,14 +42,12 @@ export const zhCN: Strings = {
     send: '发送',
     empty: '暂无消息。',
     counter: '{{count}} / {{max}}',
-    open: '打开聊天（T）',
   },
   people: { title: '在场人员（{{count}}）', you: '（您）', away: '正在重新连接' },
   map: {
     title: '网点地图',
     hint: '按 M 打开地图，按数字键 1–4 前往各区域。',
     here: '您在这里',
-    goTo: '前往{{zone}}',
   },
   zones: {
     atrium: '大堂与接待台',
@@ -68,7 +65,6 @@ export const zhCN: Strings = {
     desktop: '使用 WASD 或方向键行走，拖动鼠标环顾四周，点击地面即可走到该处。',
     touch: '使用摇杆行走，拖动屏幕环顾四周。',
     enterVR: '进入 VR',
-    help: '操作说明',
   },
   errors: {
     invalid_message: '该操作无效。',

@@ -38,7 +38,6 @@ interface AppState {
   myZone: ZoneId
   lastError: { code: RoomErrorCode; at: number } | undefined
   mapOpen: boolean
-  chatOpen: boolean
   set: (partial: Partial<AppState>) => void
   upsertPerson: (p: Person) => void
   removePerson: (sessionId: string) => void
@@ -62,7 +61,6 @@ export const useAppStore = create<AppState>()((set) => ({
   myZone: 'atrium',
   lastError: undefined,
   mapOpen: false,
-  chatOpen: true,
   set: (partial) => set(partial),
   upsertPerson: (p) => set((s) => ({ people: { ...s.people, [p.sessionId]: p } })),
   removePerson: (sessionId) =>
