@@ -1,4 +1,4 @@
-import { AVATAR_COLORS, createPose, unpackLook } from '@atrium/common'
+import { AVATAR_COLORS, createPose, unpackLook, type Pose } from '@atrium/common'
 import { useFrame } from '@react-three/fiber'
 import { useRef } from 'react'
 import { Color, Euler, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three'
@@ -59,10 +59,9 @@ export function AvatarCrowd({ remotes, capacity }: { remotes: RemoteAvatars; cap
       yawQ.setFromEuler(euler.set(0, euler.y, 0))
       bodies.current?.setMatrixAt(n, m.compose(pos.set(hp[0], hp[1] - 0.72, hp[2]), yawQ, ONE))
       bodies.current?.setColorAt(n, color)
-      for (const [k, hand] of [pose.left, pose.right].entries()) {
-        pos.set(hand.p[0], hand.p[1], hand.p[2])
-        quat.set(hand.q[0], hand.q[1], hand.q[2], hand.q[3])
-        hands.current?.setMatrixAt(n * 2 + k, m.compose(pos, quat, ONE))
+      if (hands.current) {
+        setHand(hands.current, n * 2, pose.left)
+        setHand(hands.current, n * 2 + 1, pose.right)
       }
       if (a.speaking && rings.current) {
         rings.current.setMatrixAt(speaking++, m.compose(pos.set(hp[0], hp[1] + 0.5, hp[2]), yawQ, ONE))
@@ -113,6 +112,13 @@ export function AvatarCrowd({ remotes, capacity }: { remotes: RemoteAvatars; cap
       <NameTags ref={tags} capacity={capacity} />
     </group>
   )
+}
+
+/** Writes one hand's instance matrix without allocating (this runs per avatar per frame). */
+function setHand(mesh: InstancedMesh, i: number, hand: Pose): void {
+  pos.set(hand.p[0], hand.p[1], hand.p[2])
+  quat.set(hand.q[0], hand.q[1], hand.q[2], hand.q[3])
+  mesh.setMatrixAt(i, m.compose(pos, quat, ONE))
 }
 
 /** Avatars are not interactive: XR pointers must never hit them, or they would win the closest-hit contest. */

@@ -12,6 +12,7 @@ const forward = new Vector3()
 const right = new Vector3()
 const m = new Matrix4()
 const scale = new Vector3()
+const before = new Vector3()
 const handOffsetL = new Vector3(-0.22, -0.62, -0.18)
 const handOffsetR = new Vector3(0.22, -0.62, -0.18)
 const yawQ = new Quaternion()
@@ -83,7 +84,7 @@ function moveOnFoot(dt: number): void {
     if (d < 0.05) p.walkTarget = undefined
     else {
       const step = Math.min(d, MOVEMENT.walkSpeed * dt)
-      const before = p.feet.clone()
+      before.copy(p.feet)
       walk((dx / d) * step, (dz / d) * step)
       // blocked by a wall: give up rather than pushing forever
       if (before.distanceToSquared(p.feet) < 1e-8) p.walkTarget = undefined
