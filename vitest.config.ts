@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['server/test/**/*.test.ts', 'server/src/**/*.test.ts'],
+          // one throwaway PostgreSQL cluster per run; the database tests run against it and SQLite
+          globalSetup: ['server/test/globalSetup.ts'],
           // integration tests start real servers on free ports; keep them sequential on small machines
           fileParallelism: false,
           testTimeout: 30_000,

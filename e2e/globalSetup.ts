@@ -24,6 +24,8 @@ export async function setup(project: TestProject): Promise<void> {
       HOST: '127.0.0.1',
       ATRIUM_STATIC_DIR: join(root, 'dist/client'),
       ATRIUM_DATA_DIR: mkdtempSync(join(tmpdir(), 'atrium-e2e-')),
+      // cheaper password hashing keeps sign-in steps quick on small CI machines
+      ATRIUM_SCRYPT_COST: '14',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

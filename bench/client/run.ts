@@ -33,7 +33,14 @@ if (built.status !== 0 || vite.status !== 0) throw new Error('client build faile
 const js = initialJs(join(root, 'dist/client'))
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-client-'))
-const server = createAtriumServer({ ...loadConfig({}), port: 0, dataDir, staticDir: join(root, 'dist/client') })
+const server = await createAtriumServer({
+  ...loadConfig({}),
+  port: 0,
+  dataDir,
+  sqlitePath: join(dataDir, 'atrium.db'),
+  demoAccounts: false,
+  staticDir: join(root, 'dist/client'),
+})
 const port = await server.listen()
 const crowd = await startCrowd(port, dataDir, BOTS)
 const browser = await launch()

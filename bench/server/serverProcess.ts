@@ -32,8 +32,16 @@ const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-'))
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
 // an explicit secret lets this process mint tokens that the server's own TokenService accepts
 const secret = randomBytes(32).toString('base64url')
-const config: ServerConfig = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, secret }
-const server = createAtriumServer(config)
+const config: ServerConfig = {
+  ...loadConfig({}),
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  sqlitePath: join(dataDir, 'atrium.db'),
+  demoAccounts: false,
+  secret,
+}
+const server = await createAtriumServer(config)
 const tokens = new TokenService(secret)
 const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS })
 loop.enable()

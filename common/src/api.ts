@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import type { Role } from './accounts.ts'
 import { DisplayName, LangSchema, LookSchema } from './messages.ts'
 
 /** POST /api/guest body: what a visitor chooses on the join screen. */
@@ -20,7 +21,9 @@ export interface TokenClaims {
   name: string
   look: number
   lang: z.infer<typeof LangSchema>
-  role: 'guest'
+  role: Role
+  /** Session (refresh family) id; absent for guests, who have no session row. */
+  sid?: string
 }
 
 /** The one error shape of every HTTP endpoint. */
@@ -32,4 +35,6 @@ export interface ApiError {
 export interface ClientConfig {
   maxClients: number
   version: string
+  /** True in development, where demo accounts exist. */
+  demo: boolean
 }

@@ -58,6 +58,8 @@ export const DEFAULT_MAX_CLIENTS = 100
 
 /** Close code used when a client is disconnected for persistent abuse. */
 export const CLOSE_ABUSE = 4429
+/** WebSocket close code: the session was ended (sign-out elsewhere, revocation, disabled account). */
+export const CLOSE_SESSION_ENDED = 4401
 
 /** Display-name limits. */
 export const NAME = { min: 1, max: 32 } as const

@@ -9,25 +9,38 @@ import type { ServerConfig } from './config.ts'
 import { createApiHandler } from './http/api.ts'
 import { sendError } from './http/respond.ts'
 import { createStaticHandler } from './http/staticFiles.ts'
+import { openDatabase } from './db/database.ts'
 import { BranchRoom, type BranchRoomOptions } from './rooms/BranchRoom.ts'
-import { setRoomTokenService } from './services/auth.ts'
+import { seedDemoAccounts } from './services/accounts/demoAccounts.ts'
+import { setRoomAuth } from './services/auth.ts'
+import { createServices, type Services } from './services/createServices.ts'
 import { resolveSecret, TokenService } from './services/tokens.ts'
 
 export interface AtriumServer {
   http: HttpServer
   game: Server
   presence: Presence
+  services: Services
+  /** Demo account lines to print once (development, first start on an empty database). */
+  demoAccounts: string[] | undefined
   /** Resolves with the bound port. */
   listen(): Promise<number>
   close(): Promise<void>
 }
 
-/** Wires the HTTP API, static client and Colyseus rooms onto one port. */
-export function createAtriumServer(config: ServerConfig): AtriumServer {
+/** Opens (and migrates) the database, then wires the HTTP API, static client and rooms onto one port. */
+export async function createAtriumServer(config: ServerConfig): Promise<AtriumServer> {
   const tokens = new TokenService(resolveSecret(config.secret, config.dataDir))
-  setRoomTokenService(tokens)
   const presence = new LocalPresence()
-  const api = createApiHandler({ tokens, presence, config: { maxClients: config.maxClients, version: '0.1.0' } })
+  const db = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath })
+  const services = createServices(db, presence, tokens, { scrypt: config.scrypt, limits: config.limits })
+  setRoomAuth(tokens, services.sessions)
+  const demoAccounts = config.demoAccounts && !config.production ? await seedDemoAccounts(services.accounts) : undefined
+  const api = createApiHandler({
+    services,
+    secureCookies: config.production,
+    config: { maxClients: config.maxClients, version: '0.1.0', demo: config.demoAccounts && !config.production },
+  })
   const files = config.staticDir ? createStaticHandler(config.staticDir) : undefined
 
   const http = createServer((req, res) => {
@@ -54,6 +67,8 @@ export function createAtriumServer(config: ServerConfig): AtriumServer {
     http,
     game,
     presence,
+    services,
+    demoAccounts,
     async listen() {
       await game.listen(config.port, config.host)
       return (http.address() as AddressInfo).port
@@ -61,6 +76,7 @@ export function createAtriumServer(config: ServerConfig): AtriumServer {
     async close() {
       await matchMaker.disconnectAll()
       await game.gracefullyShutdown(false)
+      await db.close()
     },
   }
 }

@@ -1,4 +1,9 @@
+import { join } from 'node:path'
+
 import { DEFAULT_MAX_CLIENTS, NET } from '@atrium/common'
+
+import { DEFAULT_SCRYPT, type ScryptParams } from './services/accounts/passwords.ts'
+import { DEFAULT_LIMITS, type HttpLimits } from './services/accounts/RequestLimiter.ts'
 
 /** Server settings, read once from the environment (see README "Configuration"). */
 export interface ServerConfig {
@@ -12,6 +17,13 @@ export interface ServerConfig {
   staticDir: string | undefined
   maxClients: number
   reconnectSeconds: number
+  /** PostgreSQL URL; unset uses SQLite at `sqlitePath`. */
+  databaseUrl: string | undefined
+  sqlitePath: string
+  scrypt: ScryptParams
+  limits: HttpLimits
+  /** Create demo accounts on first start with an empty database (never in production). */
+  demoAccounts: boolean
 }
 
 function int(value: string | undefined, fallback: number, min: number, max: number, name: string): number {
@@ -30,14 +42,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (production && (!secret || secret.length < 32)) {
     throw new Error('ATRIUM_SECRET (at least 32 characters) is required when NODE_ENV=production')
   }
+  if (production && env.ATRIUM_SCRYPT_COST && Number(env.ATRIUM_SCRYPT_COST) < DEFAULT_SCRYPT.logN) {
+    throw new Error(`ATRIUM_SCRYPT_COST below ${DEFAULT_SCRYPT.logN} is for tests only, not for NODE_ENV=production`)
+  }
+  const dataDir = env.ATRIUM_DATA_DIR ?? 'data'
+  const demo = env.ATRIUM_DEMO_ACCOUNTS !== '0'
   return {
     port: int(env.PORT, 2567, 0, 65535, 'PORT'),
     host: env.HOST ?? '127.0.0.1',
     production,
     secret,
-    dataDir: env.ATRIUM_DATA_DIR ?? 'data',
+    dataDir,
     staticDir: env.ATRIUM_STATIC_DIR,
     maxClients: int(env.ATRIUM_MAX_CLIENTS, DEFAULT_MAX_CLIENTS, 1, 1000, 'ATRIUM_MAX_CLIENTS'),
     reconnectSeconds: int(env.ATRIUM_RECONNECT_SECONDS, NET.reconnectSeconds, 0, 600, 'ATRIUM_RECONNECT_SECONDS'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqlitePath: env.ATRIUM_DB_PATH ?? join(dataDir, 'atrium.db'),
+    scrypt: { ...DEFAULT_SCRYPT, logN: int(env.ATRIUM_SCRYPT_COST, DEFAULT_SCRYPT.logN, 10, 20, 'ATRIUM_SCRYPT_COST') },
+    limits: {
+      loginPerMinute: int(
+        env.ATRIUM_LOGIN_PER_MINUTE,
+        DEFAULT_LIMITS.loginPerMinute,
+        1,
+        1_000_000,
+        'ATRIUM_LOGIN_PER_MINUTE',
+      ),
+      registerPerHour: int(
+        env.ATRIUM_REGISTER_PER_HOUR,
+        DEFAULT_LIMITS.registerPerHour,
+        1,
+        1_000_000,
+        'ATRIUM_REGISTER_PER_HOUR',
+      ),
+      writesPerMinute: int(
+        env.ATRIUM_WRITES_PER_MINUTE,
+        DEFAULT_LIMITS.writesPerMinute,
+        1,
+        1_000_000,
+        'ATRIUM_WRITES_PER_MINUTE',
+      ),
+    },
+    demoAccounts: !production && demo,
   }
 }

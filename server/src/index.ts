@@ -6,8 +6,10 @@ import { loadConfig } from './config.ts'
 /** Entry point: `npm start` builds the client and runs this with ATRIUM_STATIC_DIR set. */
 async function main(): Promise<void> {
   const config = loadConfig()
-  const server = createAtriumServer(config)
+  const server = await createAtriumServer(config)
   const port = await server.listen()
+  if (server.demoAccounts) console.log(server.demoAccounts.join('\n'))
+  console.log(`  data: ${server.services.db.where}`)
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host
   console.log(`Atrium is open at http://${host}:${port}/`)
   if (config.staticDir) console.log(`  serving the client from ${resolve(config.staticDir)}`)

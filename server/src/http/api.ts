@@ -1,50 +1,86 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { GuestRequest, packLook, type ClientConfig, type GuestResponse } from '@atrium/common'
-import type { Presence } from '@colyseus/core'
+import type { ClientConfig } from '@atrium/common'
 
-import { newGuestId, type TokenService } from '../services/tokens.ts'
-import { HttpError, readJson, sendError, sendJson } from './respond.ts'
+import { Forbidden } from '../policy/policy.ts'
+import { AccountError } from '../services/accounts/AccountService.ts'
+import { RateLimited } from '../services/accounts/RequestLimiter.ts'
+import type { Services } from '../services/createServices.ts'
+import { StaleConsentError } from '../services/privacy/ConsentService.ts'
+import { PlanLimitError } from '../services/privacy/CustomerDataService.ts'
+import { NotFound } from '../services/privacy/StaffAccess.ts'
+import { HttpError, sendError, sendJson } from './respond.ts'
+import { authenticateRequest, clientIp, type Route } from './router.ts'
+import { authRoutes } from './routes/authRoutes.ts'
+import { meRoutes } from './routes/meRoutes.ts'
+import { staffRoutes } from './routes/staffRoutes.ts'
 
 export interface ApiDeps {
-  tokens: TokenService
-  presence: Presence
+  services: Services
   config: ClientConfig
+  /** Mark the refresh cookie Secure (production, behind TLS). */
+  secureCookies: boolean
 }
 
-/** Guest tokens per address per minute; counted in presence so all processes share the limit. */
-const GUEST_PER_MINUTE = 30
-
-function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown'
+const ACCOUNT_STATUS: Record<AccountError['code'], number> = {
+  login_taken: 409,
+  invalid_credentials: 401,
+  account_disabled: 403,
+  not_found: 404,
+  invalid_change: 400,
 }
 
-/** Handles /api/*; returns false for other paths. */
+/** Maps every known refusal to the one error shape; anything else is a 500 that leaks nothing. */
+function toHttpError(e: unknown): HttpError | undefined {
+  if (e instanceof HttpError) return e
+  if (e instanceof Forbidden) return new HttpError(403, 'forbidden', 'you may not do this', undefined, {})
+  if (e instanceof AccountError) return new HttpError(ACCOUNT_STATUS[e.code], e.code, e.message)
+  if (e instanceof RateLimited)
+    return new HttpError(429, 'rate_limited', e.message, undefined, { 'Retry-After': String(e.retryAfter) })
+  if (e instanceof StaleConsentError) return new HttpError(409, 'consent_outdated', e.message)
+  if (e instanceof PlanLimitError) return new HttpError(409, 'too_many_plans', e.message)
+  if (e instanceof NotFound) return new HttpError(404, 'not_found', e.message)
+  return undefined
+}
+
+/** Handles /api/* and /healthz; returns false for other paths. */
 export function createApiHandler(deps: ApiDeps) {
+  const s = deps.services
+  const routes: Route[] = [
+    ...authRoutes(s, { secureCookies: deps.secureCookies }),
+    ...meRoutes(s),
+    ...staffRoutes(s),
+    {
+      method: 'GET',
+      path: /^\/api\/config$/,
+      auth: 'none',
+      handle: (ctx) => Promise.resolve(sendJson(ctx.res, 200, deps.config)),
+    },
+    {
+      method: 'GET',
+      path: /^\/healthz$/,
+      auth: 'none',
+      handle: (ctx) => Promise.resolve(sendJson(ctx.res, 200, { ok: true })),
+    },
+  ]
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://x')
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/healthz') return false
     try {
-      if (url.pathname === '/healthz' && req.method === 'GET') {
-        sendJson(res, 200, { ok: true })
-      } else if (url.pathname === '/api/config' && req.method === 'GET') {
-        sendJson(res, 200, deps.config)
-      } else if (url.pathname === '/api/guest') {
-        if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST')
-        const count = await deps.presence.hincrbyex('ratelimit:guest', clientIp(req), 1, 60)
-        if (count > GUEST_PER_MINUTE) throw new HttpError(429, 'rate_limited', 'too many guest sessions; wait a minute')
-        const parsed = GuestRequest.safeParse(await readJson(req))
-        if (!parsed.success)
-          return (sendError(res, 400, 'invalid_body', 'the request body is invalid', parsed.error), true)
-        const { name, look, lang } = parsed.data
-        const id = newGuestId()
-        const issued = await deps.tokens.issueGuest({ id, name, look: packLook(look.color, look.shape), lang })
-        sendJson(res, 201, { id, ...issued } satisfies GuestResponse)
-      } else {
-        throw new HttpError(404, 'not_found', 'no such endpoint')
+      const matching = routes.filter((r) => r.path.test(url.pathname))
+      if (matching.length === 0) throw new HttpError(404, 'not_found', 'no such endpoint')
+      const route = matching.find((r) => r.method === req.method)
+      if (!route) {
+        const allow = matching.map((r) => r.method).join(', ')
+        throw new HttpError(405, 'method_not_allowed', `use ${allow}`, undefined, { Allow: allow })
       }
+      const params = route.path.exec(url.pathname)?.slice(1) ?? []
+      const caller = route.auth === 'required' ? await authenticateRequest(req, s.tokens, s.sessions) : undefined
+      await route.handle({ req, res, url, params, ip: clientIp(req), caller })
     } catch (e) {
-      if (e instanceof HttpError) sendError(res, e.status, e.code, e.message)
+      const http = toHttpError(e)
+      if (http) sendError(res, http.status, http.code, http.message, http.zod, http.headers)
       else {
         console.error('[api]', e)
         sendError(res, 500, 'internal', 'unexpected server error')

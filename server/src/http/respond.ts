@@ -3,40 +3,72 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiError } from '@atrium/common'
 import type { ZodError } from 'zod'
 
-/** Headers every response carries. The CSP allows only this origin (plus blob workers troika needs). */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
+/**
+ * The Content-Security-Policy: this origin only (plus blob workers troika needs), and the LiveKit
+ * server when one is configured. No inline scripts.
+ */
+export function contentSecurityPolicy(livekitUrl?: string): string {
+  const extra = livekitUrl ? ` ${livekitUrl} ${livekitUrl.replace(/^ws/, 'http')}` : ''
+  return (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; " +
-    "connect-src 'self' blob: data:; worker-src 'self' blob:; media-src 'self' blob:; object-src 'none'; " +
-    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    `connect-src 'self' blob: data:${extra}; worker-src 'self' blob:; media-src 'self' blob:; object-src 'none'; ` +
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+  )
+}
+
+/** Headers every response carries. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': contentSecurityPolicy(process.env.ATRIUM_LIVEKIT_URL),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(self), microphone=(self), xr-spatial-tracking=(self)',
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const data = JSON.stringify(body)
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
+    ...headers,
   })
   res.end(data)
 }
 
-/** Sends the one error shape: `{ error: { code, message } }`. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string, zod?: ZodError): void {
-  const body: ApiError = { error: { code, message } }
-  if (zod) body.error.issues = zod.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-  sendJson(res, status, body)
+/** An empty success (204) with the usual headers. */
+export function sendNoContent(res: ServerResponse, headers: Record<string, string> = {}): void {
+  res.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...headers })
+  res.end()
 }
 
+/** Sends the one error shape: `{ error: { code, message } }`. */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  zod?: ZodError,
+  headers: Record<string, string> = {},
+): void {
+  const body: ApiError = { error: { code, message } }
+  if (zod) body.error.issues = zod.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+  sendJson(res, status, body, headers)
+}
+
+/** A refusal with its status and code; thrown anywhere below a handler. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly zod?: ZodError,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
   }

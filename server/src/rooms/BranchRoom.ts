@@ -4,6 +4,7 @@ import {
   C2S,
   C2SValidators,
   CLOSE_ABUSE,
+  CLOSE_SESSION_ENDED,
   NET,
   POSE_FRAME_TYPE,
   S2C,
@@ -18,6 +19,7 @@ import {
 import { Room, type AuthContext, type Client } from '@colyseus/core'
 import type { z } from 'zod'
 
+import { REVOKED_CHANNEL, type RevokedMessage } from '../services/accounts/SessionService.ts'
 import { authenticate } from '../services/auth.ts'
 import { ChatService } from '../services/ChatService.ts'
 import { ClientGuard } from '../services/ClientGuard.ts'
@@ -72,6 +74,7 @@ export class BranchRoom extends Room<BranchState> {
     await this.setMetadata({ instance })
     this.chat = new ChatService(this.presence, instance)
     await this.chat.init()
+    await this.presence.subscribe(REVOKED_CHANNEL, this.onRevoked)
 
     this.handle(C2S.pose, (c, m) => this.onPose(c, m))
     this.handle(C2S.teleport, (c, m) => this.onTeleport(c, m))
@@ -126,7 +129,20 @@ export class BranchRoom extends Room<BranchState> {
   }
 
   override async onDispose(): Promise<void> {
+    this.presence.unsubscribe(REVOKED_CHANNEL, this.onRevoked)
     await releaseInstance(this.presence, this.state.instance)
+  }
+
+  /** A session ended somewhere (any process): its connections leave at once. */
+  private readonly onRevoked = (msg: RevokedMessage): void => {
+    for (const client of this.clients) {
+      const auth = client.auth as TokenClaims | undefined
+      if (auth?.id === msg.userId && (!msg.sid || auth.sid === msg.sid)) {
+        const guard = (client as BranchClient).userData?.guard
+        if (guard) guard.banned = true
+        client.leave(CLOSE_SESSION_ENDED, 'session ended')
+      }
+    }
   }
 
   override onUncaughtException(error: Error, methodName: string): void {

@@ -10,7 +10,7 @@ export class ClientGuard {
   readonly misc = new TokenBucket(10, 5)
   private readonly strikes = new SlidingWindow(Number.MAX_SAFE_INTEGER, NET.strikeWindowMs)
   private readonly replies = new TokenBucket(10, 5)
-  /** Set when the client was disconnected for abuse: its seat is not held for reconnection. */
+  /** Set when the client was disconnected for abuse or an ended session: its seat is not held. */
   banned = false
 
   /** Records an offence; true when the client has crossed the abuse threshold. */

@@ -2,21 +2,20 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-import { LangSchema, type TokenClaims } from '@atrium/common'
+import { LangSchema, RoleSchema, SESSION, type TokenClaims } from '@atrium/common'
 import { jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
 
 const ISSUER = 'atrium'
 const AUDIENCE = 'atrium-rooms'
-/** Guest sessions last a visit; accounts (a later layer) replace them behind this interface. */
-const GUEST_TTL_SECONDS = 4 * 60 * 60
 
 const Claims = z.object({
   sub: z.string().min(1).max(64),
   name: z.string().min(1).max(64),
   look: z.number().int().min(0).max(255),
   lang: LangSchema,
-  role: z.literal('guest'),
+  role: RoleSchema,
+  sid: z.string().min(1).max(64).optional(),
 })
 
 /** Signs and verifies session tokens. One instance per process; all processes share the secret. */
@@ -27,10 +26,21 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret)
   }
 
-  /** Issues a guest token and returns it with its expiry (ms since epoch). */
-  async issueGuest(claims: Omit<TokenClaims, 'role'>): Promise<{ token: string; expiresAt: number }> {
-    const exp = Math.floor(Date.now() / 1000) + GUEST_TTL_SECONDS
-    const token = await new SignJWT({ name: claims.name, look: claims.look, lang: claims.lang, role: 'guest' })
+  /** Issues a guest token (a visit-long identity with no account behind it). */
+  issueGuest(claims: Omit<TokenClaims, 'role' | 'sid'>): Promise<{ token: string; expiresAt: number }> {
+    return this.sign({ ...claims, role: 'guest' }, SESSION.guestTtl)
+  }
+
+  /** Issues a short-lived access token for an account session. */
+  issueAccess(claims: TokenClaims & { sid: string }): Promise<{ token: string; expiresAt: number }> {
+    return this.sign(claims, SESSION.accessTtl)
+  }
+
+  private async sign(claims: TokenClaims, ttlSeconds: number): Promise<{ token: string; expiresAt: number }> {
+    const exp = Math.floor(Date.now() / 1000) + ttlSeconds
+    const body: Record<string, unknown> = { name: claims.name, look: claims.look, lang: claims.lang, role: claims.role }
+    if (claims.sid) body.sid = claims.sid
+    const token = await new SignJWT(body)
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.id)
       .setIssuer(ISSUER)
@@ -45,13 +55,22 @@ export class TokenService {
   async verify(token: string): Promise<TokenClaims> {
     const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] })
     const c = Claims.parse(payload)
-    return { id: c.sub, name: c.name, look: c.look, lang: c.lang, role: c.role }
+    // account tokens always name their session, guest tokens never do
+    if ((c.role === 'guest') !== (c.sid === undefined)) throw new Error('token role and session do not match')
+    const claims: TokenClaims = { id: c.sub, name: c.name, look: c.look, lang: c.lang, role: c.role }
+    if (c.sid) claims.sid = c.sid
+    return claims
   }
 }
 
-/** A fresh pseudonymous id: it says nothing about the person. */
+/** A fresh random id with a type prefix (`g_` guest, `u_` account, `s_` session, `p_` plan). */
+export function newId(prefix: 'g' | 'u' | 's' | 'p'): string {
+  return `${prefix}_${randomBytes(12).toString('base64url')}`
+}
+
+/** A fresh pseudonymous guest id: it says nothing about the person. */
 export function newGuestId(): string {
-  return 'g_' + randomBytes(9).toString('base64url')
+  return newId('g')
 }
 
 /**

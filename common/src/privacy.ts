@@ -1,0 +1,161 @@
+import { z } from 'zod'
+
+import type { Role } from './accounts.ts'
+
+/** Purposes a customer can consent to separately (PIPL: specific, informed, withdrawable). */
+export const CONSENT_PURPOSES = ['share_with_advisor', 'record_session', 'marketing'] as const
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number]
+export const ConsentPurposeSchema = z.enum(CONSENT_PURPOSES)
+
+/** A consent text as shown to the customer; the version is stored with every grant. */
+export interface ConsentText {
+  version: number
+  en: string
+  'zh-CN': string
+}
+
+/**
+ * The current consent texts. Changing the wording means adding a new version: grants of an older
+ * version stay on record but no longer count, so the customer is asked again.
+ */
+export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
+  share_with_advisor: {
+    version: 1,
+    en: 'Let the advisor I meet see my risk profile and saved plans, so I never have to repeat myself. I can withdraw this at any time; it takes effect at once.',
+    'zh-CN': '允许与我会面的理财顾问查看我的风险测评结果和已保存的方案，免得我重复说明。我可以随时撤回，撤回立即生效。',
+  },
+  record_session: {
+    version: 1,
+    en: 'Allow my advisory sessions to be recorded, as regulations require for some products. Recordings are kept only as long as the law requires.',
+    'zh-CN': '允许对我的理财咨询进行录音录像（部分产品按监管要求须录制）。录制内容仅按法律要求的期限保存。',
+  },
+  marketing: {
+    version: 1,
+    en: 'Contact me about products and events. Optional; declining changes nothing else.',
+    'zh-CN': '可以就产品和活动联系我。此项可选，拒绝不影响其他服务。',
+  },
+}
+
+export const ConsentRequest = z.strictObject({
+  purpose: ConsentPurposeSchema,
+  granted: z.boolean(),
+  /** The text version the customer saw; must be the current one to grant. */
+  version: z.number().int().min(1).max(1000),
+})
+export type ConsentRequest = z.infer<typeof ConsentRequest>
+
+/** The current state of one purpose. */
+export interface ConsentState {
+  purpose: ConsentPurpose
+  granted: boolean
+  /** Version granted (or last seen when withdrawn); null when never answered. */
+  version: number | null
+  currentVersion: number
+  updatedAt: number | null
+}
+
+/** A customer's own risk profile and notes, as they entrusted them to the branch. */
+export const ProfileBody = z.strictObject({
+  /** Questionnaire answers by question id (see finance/questionnaire). */
+  answers: z.record(z.string().max(32), z.number().int().min(0).max(10)).refine((r) => Object.keys(r).length <= 40),
+  /** Goals in the customer's words. */
+  goals: z.string().max(1000).default(''),
+})
+export type ProfileBody = z.infer<typeof ProfileBody>
+
+export interface ProfileView extends ProfileBody {
+  updatedAt: number
+}
+
+/** A saved sandbox plan; the body is the sandbox's own JSON (validated by the sandbox). */
+export const PlanBody = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  data: z.record(z.string().max(64), z.unknown()).refine((r) => JSON.stringify(r).length <= 32_000, 'plan too large'),
+})
+export type PlanBody = z.infer<typeof PlanBody>
+
+export interface PlanView extends PlanBody {
+  id: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** Everything the branch keeps about a customer: GET /api/me/export. */
+export interface DataExport {
+  exportedAt: number
+  account: Record<string, unknown>
+  profile: ProfileView | null
+  plans: PlanView[]
+  consents: { purpose: ConsentPurpose; granted: boolean; version: number; at: number }[]
+  sessions: { id: string; createdAt: number; lastUsedAt: number; endedAt: number | null; endReason: string | null }[]
+  audit: AuditEntryView[]
+}
+
+/** What the audit trail records. Later features append their own actions. */
+export const AUDIT_ACTIONS = [
+  'auth.register',
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.refresh_reuse',
+  'session.revoked',
+  'account.created',
+  'account.updated',
+  'account.role_changed',
+  'account.disabled',
+  'account.enabled',
+  'account.exported',
+  'account.deleted',
+  'consent.granted',
+  'consent.withdrawn',
+  'customer.read',
+  'audit.read',
+  'advice.given',
+  'suitability.confirmed',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** One audit entry as the API returns it. */
+export interface AuditEntryView {
+  seq: number
+  at: number
+  actorId: string
+  actorRole: Role | 'system'
+  action: AuditAction
+  subjectId: string | null
+  detail: Record<string, unknown>
+  hash: string
+}
+
+/** GET /api/audit filters (compliance officers only). */
+export const AuditQuery = z.strictObject({
+  actor: z.string().max(40).optional(),
+  subject: z.string().max(40).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(0).optional(),
+  /** Return entries with seq below this (paging backwards from the newest). */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
+export type AuditQuery = z.infer<typeof AuditQuery>
+
+/** Result of checking the chain. */
+export interface AuditVerifyResult {
+  ok: boolean
+  entries: number
+  /** First entry whose hash or link does not match, when broken. */
+  firstBroken?: { seq: number; reason: string }
+}
+
+/** DELETE /api/me body: the password confirms that the account holder asks. */
+export const DeleteAccountRequest = z.strictObject({ password: z.string().min(1).max(128) })
+export type DeleteAccountRequest = z.infer<typeof DeleteAccountRequest>
+
+/** One of the caller's own sessions (GET /api/me/sessions). */
+export interface SessionView {
+  id: string
+  createdAt: number
+  lastUsedAt: number
+  current: boolean
+}

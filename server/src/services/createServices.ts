@@ -1,0 +1,54 @@
+import type { Presence } from '@colyseus/core'
+
+import type { AtriumDb } from '../db/database.ts'
+import { AccountService } from './accounts/AccountService.ts'
+import type { ScryptParams } from './accounts/passwords.ts'
+import { RequestLimiter, type HttpLimits } from './accounts/RequestLimiter.ts'
+import { SessionService } from './accounts/SessionService.ts'
+import { AuditLog } from './audit/AuditLog.ts'
+import { ConsentService } from './privacy/ConsentService.ts'
+import { CustomerDataService } from './privacy/CustomerDataService.ts'
+import { PrivacyService } from './privacy/PrivacyService.ts'
+import { StaffAccess } from './privacy/StaffAccess.ts'
+import type { TokenService } from './tokens.ts'
+
+/** Every stateful service of a server process; all state lives in the database or presence. */
+export interface Services {
+  db: AtriumDb
+  presence: Presence
+  tokens: TokenService
+  audit: AuditLog
+  accounts: AccountService
+  sessions: SessionService
+  consents: ConsentService
+  data: CustomerDataService
+  staff: StaffAccess
+  privacy: PrivacyService
+  limiter: RequestLimiter
+}
+
+export function createServices(
+  db: AtriumDb,
+  presence: Presence,
+  tokens: TokenService,
+  options: { scrypt: ScryptParams; limits: HttpLimits },
+): Services {
+  const audit = new AuditLog(db)
+  const accounts = new AccountService(db, audit, options.scrypt)
+  const sessions = new SessionService(db, audit, presence)
+  const consents = new ConsentService(db, audit)
+  const data = new CustomerDataService(db)
+  return {
+    db,
+    presence,
+    tokens,
+    audit,
+    accounts,
+    sessions,
+    consents,
+    data,
+    staff: new StaffAccess(accounts, consents, data, audit),
+    privacy: new PrivacyService(db, accounts, sessions, consents, data, audit),
+    limiter: new RequestLimiter(presence, options.limits),
+  }
+}
