@@ -105,3 +105,6 @@ export const UserListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 })
 export type UserListQuery = z.infer<typeof UserListQuery>
+
+/** Body of POSTs that carry no data (refresh, logout, revoke): must be exactly `{}`. */
+export const EmptyBody = z.strictObject({})

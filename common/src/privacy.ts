@@ -159,3 +159,11 @@ export interface SessionView {
   lastUsedAt: number
   current: boolean
 }
+
+/** Saved plan ids, as path parameters. */
+export const PlanId = z.string().regex(/^p_[A-Za-z0-9_-]{8,32}$/)
+
+/** GET /api/customers/:id query: why a member of staff opens a customer record (kept in the audit entry). */
+export const CustomerReadQuery = z.strictObject({
+  purpose: z.enum(['advice', 'suitability_review', 'complaint', 'oversight']).default('advice'),
+})

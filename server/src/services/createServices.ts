@@ -34,8 +34,8 @@ export function createServices(
   options: { scrypt: ScryptParams; limits: HttpLimits },
 ): Services {
   const audit = new AuditLog(db)
-  const accounts = new AccountService(db, audit, options.scrypt)
   const sessions = new SessionService(db, audit, presence)
+  const accounts = new AccountService(db, audit, options.scrypt, sessions)
   const consents = new ConsentService(db, audit)
   const data = new CustomerDataService(db)
   return {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 
 import {
+  EmptyBody,
   GuestRequest,
   LoginRequest,
   packLook,
@@ -9,7 +10,6 @@ import {
   type GuestResponse,
   type SessionResponse,
 } from '@atrium/common'
-import { z } from 'zod'
 
 import type { UserRow } from '../../db/schema.ts'
 import { accountView, AccountError } from '../../services/accounts/AccountService.ts'
@@ -20,7 +20,6 @@ import { HttpError, sendJson, sendNoContent } from '../respond.ts'
 import { body, callerOf, type Route } from '../router.ts'
 
 const COOKIE = 'atrium_rt'
-const Empty = z.strictObject({})
 
 /** The refresh cookie: httpOnly, SameSite=Strict, only sent to /api/auth. */
 export function refreshCookie(token: string, secure: boolean, maxAge = SESSION.absoluteLifetime): string {
@@ -116,7 +115,7 @@ export function authRoutes(s: Services, opts: { secureCookies: boolean }): Route
       path: /^\/api\/auth\/refresh$/,
       auth: 'none',
       async handle(ctx) {
-        await body(ctx, Empty)
+        await body(ctx, EmptyBody)
         const token = readRefreshCookie(ctx.req)
         if (!token) throw new HttpError(401, 'session_expired', 'no session to refresh', undefined, clearCookie)
         let next: { sid: string; userId: string; refreshToken: string }
@@ -137,7 +136,7 @@ export function authRoutes(s: Services, opts: { secureCookies: boolean }): Route
       path: /^\/api\/auth\/logout$/,
       auth: 'required',
       async handle(ctx) {
-        await body(ctx, Empty)
+        await body(ctx, EmptyBody)
         const caller = callerOf(ctx)
         if (caller.sid) {
           await s.sessions.end(caller.sid, caller.id, 'logout', { id: caller.id, role: caller.role })

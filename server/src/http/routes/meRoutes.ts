@@ -1,20 +1,17 @@
 import {
   ConsentRequest,
   DeleteAccountRequest,
+  PlanId,
   PlanBody,
   ProfileBody,
   UpdateMeRequest,
   type SessionView,
 } from '@atrium/common'
-import { z } from 'zod'
-
 import { authorize, type Action } from '../../policy/policy.ts'
 import { accountView } from '../../services/accounts/AccountService.ts'
 import type { Services } from '../../services/createServices.ts'
 import { HttpError, sendJson, sendNoContent } from '../respond.ts'
 import { body, callerOf, param, type RequestContext, type Route } from '../router.ts'
-
-const PlanId = z.string().regex(/^p_[A-Za-z0-9_-]{8,32}$/)
 
 /** The signed-in person's own account, consents, profile, plans, export and erasure. */
 export function meRoutes(s: Services): Route[] {

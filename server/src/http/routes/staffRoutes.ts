@@ -1,17 +1,18 @@
-import { AccountId, AdminUpdateUserRequest, AuditQuery, CreateStaffRequest, UserListQuery } from '@atrium/common'
-import { z } from 'zod'
+import {
+  AccountId,
+  AdminUpdateUserRequest,
+  AuditQuery,
+  CreateStaffRequest,
+  CustomerReadQuery,
+  EmptyBody,
+  UserListQuery,
+} from '@atrium/common'
 
 import { authorize } from '../../policy/policy.ts'
 import { accountView } from '../../services/accounts/AccountService.ts'
 import type { Services } from '../../services/createServices.ts'
 import { sendJson } from '../respond.ts'
 import { body, callerOf, param, query, type RequestContext, type Route } from '../router.ts'
-
-const Empty = z.strictObject({})
-/** Why a member of staff opens a customer record; kept in the audit entry. */
-const ReadPurpose = z.strictObject({
-  purpose: z.enum(['advice', 'suitability_review', 'complaint', 'oversight']).default('advice'),
-})
 
 /** Admin account management, compliance's audit trail, and staff reads of customer records. */
 export function staffRoutes(s: Services): Route[] {
@@ -48,9 +49,7 @@ export function staffRoutes(s: Services): Route[] {
         authorize(callerOf(ctx), 'users.update')
         const id = param(ctx, 0, AccountId)
         const patch = await body(ctx, AdminUpdateUserRequest)
-        const user = await s.accounts.adminUpdate(id, patch, actor(ctx), (u, trx, reason) =>
-          s.sessions.endAll(u.id, reason, actor(ctx), trx).then(() => undefined),
-        )
+        const user = await s.accounts.adminUpdate(id, patch, actor(ctx))
         sendJson(ctx.res, 200, accountView(user))
       },
     },
@@ -61,7 +60,7 @@ export function staffRoutes(s: Services): Route[] {
       async handle(ctx) {
         authorize(callerOf(ctx), 'users.revoke_sessions')
         const id = param(ctx, 0, AccountId)
-        await body(ctx, Empty)
+        await body(ctx, EmptyBody)
         sendJson(ctx.res, 200, { revoked: await s.sessions.endAll(id, 'revoked', actor(ctx)) })
       },
     },
@@ -93,7 +92,7 @@ export function staffRoutes(s: Services): Route[] {
       auth: 'required',
       async handle(ctx) {
         const id = param(ctx, 0, AccountId)
-        const { purpose } = query(ctx, ReadPurpose)
+        const { purpose } = query(ctx, CustomerReadQuery)
         sendJson(ctx.res, 200, await s.staff.readCustomer(callerOf(ctx), id, purpose))
       },
     },

@@ -14,6 +14,7 @@ import type { Database, UserRow } from '../../db/schema.ts'
 import type { Actor, AuditLog } from '../audit/AuditLog.ts'
 import { newId } from '../tokens.ts'
 import { decoyHash, hashPassword, verifyPassword, type ScryptParams } from './passwords.ts'
+import type { SessionService } from './SessionService.ts'
 
 /** A refused account operation; the HTTP layer maps the code to a status. */
 export class AccountError extends Error {
@@ -54,6 +55,7 @@ export class AccountService {
     private readonly handle: AtriumDb,
     private readonly audit: AuditLog,
     private readonly scrypt: ScryptParams,
+    private readonly sessions: SessionService,
   ) {}
 
   get(id: string, trx?: Transaction<Database>): Promise<UserRow | undefined> {
@@ -161,13 +163,11 @@ export class AccountService {
     return user
   }
 
-  /** Admin change of role or disabled flag, audited; `onChange` ends sessions in the same transaction. */
-  async adminUpdate(
-    id: string,
-    patch: { role?: Role; disabled?: boolean },
-    actor: Actor,
-    onChange: (user: UserRow, trx: Transaction<Database>, reason: 'disabled' | 'role_changed') => Promise<void>,
-  ): Promise<UserRow> {
+  /**
+   * Admin change of role or disabled flag, audited. Either change ends the account's sessions in
+   * the same transaction: new tokens must carry the new role, and a disabled account has none.
+   */
+  async adminUpdate(id: string, patch: { role?: Role; disabled?: boolean }, actor: Actor): Promise<UserRow> {
     await this.handle.db.transaction().execute(async (trx) => {
       const user = await this.get(id, trx)
       if (!user || user.deleted_at !== null) throw new AccountError('not_found', 'no such account')
@@ -182,7 +182,7 @@ export class AccountService {
           { actor, action: 'account.role_changed', subjectId: id, detail: { from: user.role, to: patch.role } },
           trx,
         )
-        await onChange(user, trx, 'role_changed')
+        await this.sessions.endAll(id, 'role_changed', actor, trx)
       }
       if (patch.disabled !== undefined && patch.disabled !== (user.disabled === 1)) {
         await trx
@@ -194,7 +194,7 @@ export class AccountService {
           { actor, action: patch.disabled ? 'account.disabled' : 'account.enabled', subjectId: id },
           trx,
         )
-        if (patch.disabled) await onChange(user, trx, 'disabled')
+        if (patch.disabled) await this.sessions.endAll(id, 'disabled', actor, trx)
       }
     })
     const updated = await this.get(id)

@@ -1,0 +1,97 @@
+import { CONSENT_PURPOSES, ROLES, type ConsentPurpose, type Role } from '@atrium/common'
+import { describe, expect, it } from 'vitest'
+
+import { ACTIONS, authorize, decide, Forbidden, type Action } from '../src/policy/policy.ts'
+
+const SELF = 'u_self00000'
+const OTHER = 'u_other0000'
+const none = new Set<ConsentPurpose>()
+const all = new Set<ConsentPurpose>(CONSENT_PURPOSES)
+
+/**
+ * The complete role × action matrix. Columns: guest, customer, advisor, educator, compliance, admin.
+ * 'Y' allowed, 'A' allowed and audited, '-' refused. Actions on another person's data are checked
+ * with that person's consents absent and present.
+ */
+const MATRIX: Record<string, { action: Action; ctx?: Parameters<typeof decide>[2]; row: string }> = {
+  'enter the branch': { action: 'branch.enter', row: 'Y Y Y Y Y Y' },
+  'send chat': { action: 'chat.send', row: 'Y Y Y Y Y Y' },
+  'ask the digital host': { action: 'host.ask', row: 'Y Y Y Y Y Y' },
+  'read own account': { action: 'account.read_own', row: '- Y Y Y Y Y' },
+  'update own account': { action: 'account.update_own', row: '- Y Y Y Y Y' },
+  'export own data': { action: 'account.export_own', row: '- Y Y Y Y Y' },
+  'delete own account': { action: 'account.delete_own', row: '- Y - - - -' },
+  'manage own consents': { action: 'consent.manage_own', row: '- Y - - - -' },
+  'manage own profile': { action: 'profile.manage_own', row: '- Y - - - -' },
+  'manage own plans': { action: 'plans.manage_own', row: '- Y - - - -' },
+  "read a customer's data, no consent": {
+    action: 'customer.read',
+    ctx: { ownerId: OTHER, consents: none },
+    row: '- - - - A -',
+  },
+  "read a customer's data, consent given": {
+    action: 'customer.read',
+    ctx: { ownerId: OTHER, consents: all },
+    row: '- - A - A -',
+  },
+  'read my own data as a record': {
+    action: 'customer.read',
+    ctx: { ownerId: SELF, consents: none },
+    row: '- Y - - A -',
+  },
+  'record a session, no consent': {
+    action: 'session.record',
+    ctx: { ownerId: OTHER, consents: none },
+    row: '- - - - - -',
+  },
+  'record a session, consent given': {
+    action: 'session.record',
+    ctx: { ownerId: OTHER, consents: all },
+    row: '- - A A - -',
+  },
+  'list users': { action: 'users.list', row: '- - - - - Y' },
+  'create staff': { action: 'users.create_staff', row: '- - - - - Y' },
+  'change a user': { action: 'users.update', row: '- - - - - Y' },
+  "end a user's sessions": { action: 'users.revoke_sessions', row: '- - - - - Y' },
+  'read the audit trail': { action: 'audit.read', row: '- - - - Y -' },
+  'verify the audit trail': { action: 'audit.verify', row: '- - - - Y Y' },
+}
+
+describe('policy matrix (role × action)', () => {
+  it('covers every action', () => {
+    const covered = new Set(Object.values(MATRIX).map((m) => m.action))
+    expect([...covered].sort()).toEqual([...ACTIONS].sort())
+  })
+
+  for (const [label, { action, ctx, row }] of Object.entries(MATRIX)) {
+    const expected = row.split(' ')
+    it.each(ROLES.map((role, i) => [role, expected[i]] as [Role, string]))(`${label}: %s → %s`, (role, want) => {
+      const d = decide({ id: SELF, role }, action, ctx)
+      expect(d.allow ? (d.audit ? 'A' : 'Y') : '-').toBe(want)
+    })
+  }
+
+  it('consent for one purpose does not open another', () => {
+    const onlyMarketing = new Set<ConsentPurpose>(['marketing'])
+    expect(
+      decide({ id: SELF, role: 'advisor' }, 'customer.read', { ownerId: OTHER, consents: onlyMarketing }).allow,
+    ).toBe(false)
+    expect(
+      decide({ id: SELF, role: 'advisor' }, 'session.record', {
+        ownerId: OTHER,
+        consents: new Set<ConsentPurpose>(['share_with_advisor']),
+      }).allow,
+    ).toBe(false)
+  })
+
+  it('refuses reads that name no subject', () => {
+    expect(decide({ id: SELF, role: 'compliance' }, 'customer.read').reason).toBe('no_subject')
+  })
+
+  it('authorize throws Forbidden with the reason', () => {
+    expect(() => authorize({ id: SELF, role: 'advisor' }, 'customer.read', { ownerId: OTHER, consents: none })).toThrow(
+      Forbidden,
+    )
+    expect(authorize({ id: SELF, role: 'admin' }, 'users.list').allow).toBe(true)
+  })
+})
