@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 
 import { ROOMS } from '@atrium/common'
 import { LocalPresence, matchMaker, Server, type Presence } from '@colyseus/core'
+import { RedisDriver } from '@colyseus/redis-driver'
+import { RedisPresence } from '@colyseus/redis-presence'
 import { WebSocketTransport } from '@colyseus/ws-transport'
 
 import type { ServerConfig } from './config.ts'
@@ -31,7 +33,10 @@ export interface AtriumServer {
 /** Opens (and migrates) the database, then wires the HTTP API, static client and rooms onto one port. */
 export async function createAtriumServer(config: ServerConfig): Promise<AtriumServer> {
   const tokens = new TokenService(resolveSecret(config.secret, config.dataDir))
-  const presence = new LocalPresence()
+  // with Redis, presence (rate limits, revocations, chat history, instance numbers) and the room
+  // listing are shared by every process; without it, one process keeps them in memory
+  const presence = config.redisUrl ? new RedisPresence(config.redisUrl) : new LocalPresence()
+  const driver = config.redisUrl ? new RedisDriver(config.redisUrl) : undefined
   const db = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath })
   const services = createServices(db, presence, tokens, { scrypt: config.scrypt, limits: config.limits })
   setRoomAuth(tokens, services.sessions)
@@ -57,6 +62,8 @@ export async function createAtriumServer(config: ServerConfig): Promise<AtriumSe
   const game = new Server({
     transport: new WebSocketTransport({ server: http }),
     presence,
+    ...(driver && { driver }),
+    ...(config.publicAddress && { publicAddress: config.publicAddress }),
     greet: false,
     gracefullyShutdown: false,
   })

@@ -24,6 +24,10 @@ export interface ServerConfig {
   limits: HttpLimits
   /** Create demo accounts on first start with an empty database (never in production). */
   demoAccounts: boolean
+  /** Redis for Colyseus presence and the matchmaking driver; unset runs a single process in memory. */
+  redisUrl: string | undefined
+  /** `host:port` clients use to reach this process when rooms are spread over several processes. */
+  publicAddress: string | undefined
 }
 
 function int(value: string | undefined, fallback: number, min: number, max: number, name: string): number {
@@ -83,5 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       ),
     },
     demoAccounts: !production && demo,
+    redisUrl: env.REDIS_URL || undefined,
+    publicAddress: env.ATRIUM_PUBLIC_ADDRESS || undefined,
   }
 }
