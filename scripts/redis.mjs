@@ -61,7 +61,10 @@ export async function startRedis({ install = false } = {}) {
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start in 10 s:\n${log.slice(-2000)}`)), 10_000)
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server did not start in 10 s:\n${log.slice(-2000)}`)),
+      10_000,
+    )
     const onData = (chunk) => {
       log += chunk.toString()
       if (/Ready to accept connections/.test(log)) {
