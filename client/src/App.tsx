@@ -1,6 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { unpackLook } from '@atrium/common'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 
-import { joinBranch } from './net/joinBranch.ts'
+import { AccountPanel } from './account/AccountPanel.tsx'
+import { freshAccessToken } from './auth/apiFetch.ts'
+import { refreshSession } from './auth/refreshSession.ts'
+import { sessionStore } from './auth/sessionStore.ts'
+import { joinBranch, type JoinRequest } from './net/joinBranch.ts'
 import type { BranchConnection } from './net/BranchConnection.ts'
 import { ConnectionContext } from './net/useConnection.ts'
 import { useAppStore, type Profile } from './state/useAppStore.ts'
@@ -12,31 +17,57 @@ import { LoadingScreen } from './ui/LoadingScreen.tsx'
 const loadScene = () => import('./scene/BranchScene.tsx')
 const BranchScene = lazy(loadScene)
 
-/** Join screen, then the branch with its overlay. */
+/** How this visit entered: as a guest, or with the signed-in account. */
+type Entry = 'guest' | 'account'
+
+/** Join screen, then the branch with its overlay; the account panel opens over either. */
 export function App() {
   const [connection, setConnection] = useState<BranchConnection>()
   const [sceneLoaded, setSceneLoaded] = useState(false)
   const status = useAppStore((s) => s.status)
+  const entry = useRef<Entry>('guest')
 
-  const join = useCallback(async (profile: Profile) => {
+  const enter = useCallback(async (profile: Profile, kind: Entry, request: () => Promise<JoinRequest>) => {
+    entry.current = kind
     useAppStore.getState().set({ profile, joinError: undefined })
     const chunk = loadScene().then(() => setSceneLoaded(true))
-    const c = await joinBranch({
-      name: profile.name,
-      look: { color: profile.color, shape: profile.shape },
-      lang: profile.lang,
-    })
+    const c = await joinBranch(await request())
     await chunk
     setConnection(c)
   }, [])
 
-  const retry = useCallback(() => {
-    const profile = useAppStore.getState().profile
+  const join = useCallback(
+    (profile: Profile) =>
+      enter(profile, 'guest', () =>
+        Promise.resolve({
+          name: profile.name,
+          look: { color: profile.color, shape: profile.shape },
+          lang: profile.lang,
+        }),
+      ),
+    [enter],
+  )
+
+  // a signed-in visitor's room identity is the account (id, display name, look), carried by the access token
+  const joinAccount = useCallback(async () => {
+    const user = sessionStore.getState().user
+    if (!user) throw new Error('not signed in')
+    const profile: Profile = { name: user.displayName, ...unpackLook(user.look), lang: user.lang }
+    await enter(profile, 'account', async () => ({ accessToken: await freshAccessToken() }))
+  }, [enter])
+
+  const leave = useCallback(() => {
     void connection?.leave().catch(() => undefined)
     setConnection(undefined)
     useAppStore.getState().set({ people: {}, chat: [], status: 'idle' })
-    if (profile) join(profile).catch((e: unknown) => useAppStore.getState().set({ joinError: String(e) }))
-  }, [connection, join])
+  }, [connection])
+
+  const retry = useCallback(() => {
+    const profile = useAppStore.getState().profile
+    leave()
+    const again = entry.current === 'account' ? joinAccount() : profile ? join(profile) : undefined
+    again?.catch((e: unknown) => useAppStore.getState().set({ joinError: String(e) }))
+  }, [leave, join, joinAccount])
 
   // closing the tab is a deliberate leave: free the seat now instead of holding it for reconnection
   useEffect(() => {
@@ -46,11 +77,26 @@ export function App() {
     return () => window.removeEventListener('pagehide', onHide)
   }, [connection])
 
+  // signing out (or deleting the account) inside the branch leaves it and returns to the join screen
+  useEffect(() => {
+    if (!connection) return
+    return sessionStore.subscribe((s) => {
+      if (s.status === 'anonymous' && entry.current === 'account') leave()
+    })
+  }, [connection, leave])
+
+  // the server ended this visit with the session (signed out elsewhere, or by an admin): a refused
+  // refresh confirms it and signs out here too, which the effect above turns into leaving
+  useEffect(() => {
+    if (status === 'ended' && entry.current === 'account') void refreshSession()
+  }, [status])
+
   if (!connection) {
     return (
       <>
-        <JoinScreen onJoin={join} />
+        <JoinScreen onJoin={join} onJoinAccount={joinAccount} />
         {sceneLoaded === false && status === 'connecting' && <LoadingScreen progress={0.2} stage="assets" />}
+        <AccountPanel />
       </>
     )
   }
@@ -61,6 +107,7 @@ export function App() {
           <BranchScene />
         </Suspense>
         <Hud onRetry={retry} />
+        <AccountPanel />
       </div>
     </ConnectionContext.Provider>
   )

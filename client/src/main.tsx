@@ -6,9 +6,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 import { App } from './App.tsx'
+import { restoreSession } from './auth/authApi.ts'
 import { initI18n } from './i18n/index.ts'
 
 initI18n()
+// the refresh cookie, if any, brings back the signed-in session after a reload
+void restoreSession()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')

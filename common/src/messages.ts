@@ -91,6 +91,7 @@ export const ROOM_ERRORS = [
   'rate_limited',
   'implausible_move',
   'invalid_teleport',
+  'forbidden',
   'unknown_message',
 ] as const
 export type RoomErrorCode = (typeof ROOM_ERRORS)[number]

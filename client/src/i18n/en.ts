@@ -1,3 +1,5 @@
+import { enAccount } from './enAccount.ts'
+
 /** English strings. Keys must match zhCN.ts (checked by i18n.test.ts). */
 export const en = {
   app: { title: 'Atrium virtual branch' },
@@ -28,6 +30,7 @@ export const en = {
     disconnected: 'Disconnected',
     retry: 'Reconnect',
     kicked: 'You were disconnected for sending too many invalid messages.',
+    ended: 'Your session has ended. Please sign in again to return.',
   },
   instance: {
     label: 'Atrium {{n}}',
@@ -69,10 +72,12 @@ export const en = {
     rate_limited: 'Slow down a little, please.',
     implausible_move: 'Movement corrected.',
     invalid_teleport: 'You cannot go there.',
+    forbidden: 'You may not do that here.',
     unknown_message: 'That action is not supported.',
     network: 'network error',
   },
   language: { switch: '中文', label: 'Language' },
+  ...enAccount,
 }
 
 export type Strings = typeof en

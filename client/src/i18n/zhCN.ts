@@ -1,4 +1,5 @@
 import type { Strings } from './en.ts'
+import { zhCNAccount } from './zhCNAccount.ts'
 
 /** Simplified Chinese strings. */
 export const zhCN: Strings = {
@@ -30,6 +31,7 @@ export const zhCN: Strings = {
     disconnected: '已断开连接',
     retry: '重新连接',
     kicked: '由于发送了过多无效消息，您已被断开连接。',
+    ended: '您的登录会话已结束，请重新登录后再进入。',
   },
   instance: {
     label: '大厅 {{n}}',
@@ -71,8 +73,10 @@ export const zhCN: Strings = {
     rate_limited: '操作过于频繁，请稍候。',
     implausible_move: '位置已校正。',
     invalid_teleport: '无法前往该位置。',
+    forbidden: '您无权在此执行该操作。',
     unknown_message: '不支持该操作。',
     network: '网络错误',
   },
   language: { switch: 'English', label: '语言' },
+  ...zhCNAccount,
 }

@@ -2,13 +2,13 @@ import {
   BranchState,
   C2S,
   CLOSE_ABUSE,
+  CLOSE_SESSION_ENDED,
   NET,
   POSE_FRAME_TYPE,
   ROOMS,
   S2C,
   ZONE_IDS,
   type ChatLine,
-  type GuestResponse,
   type PlacedMsg,
   type RoomErrorMsg,
   type ZoneId,
@@ -40,17 +40,18 @@ export class BranchConnection {
     this.client = new Client(endpoint)
   }
 
-  /** Joins (or creates) an atrium instance with the guest token. */
-  async join(guest: GuestResponse): Promise<void> {
+  /** Joins (or creates) an atrium instance with a guest token or an account's access token. */
+  async join(session: { token: string }): Promise<void> {
     useAppStore.getState().set({ status: 'connecting' })
-    this.client.auth.token = guest.token
+    this.client.auth.token = session.token
     const room = await this.client.joinOrCreate(ROOMS.branch, {}, BranchState)
     this.attach(room)
   }
 
   send(type: (typeof C2S)[keyof typeof C2S], message: unknown): void {
     const room = this.room
-    if (room && room.connection.isOpen) room.send(type, message)
+    // once leaving, the socket may be closing: a send would only log an error
+    if (room && room.connection.isOpen && !this.leaving) room.send(type, message)
   }
 
   travel(zone: ZoneId): void {
@@ -58,8 +59,10 @@ export class BranchConnection {
   }
 
   async leave(): Promise<void> {
+    if (this.leaving) return
     this.leaving = true
-    await this.room?.leave(true)
+    // the server may already be closing the socket (an ended session): then there is nothing to send
+    if (this.room?.connection.isOpen) await this.room.leave(true)
   }
 
   private attach(room: Room<BranchState>): void {
@@ -120,6 +123,7 @@ export class BranchConnection {
   private async onDropped(code: number): Promise<void> {
     if (this.leaving || CONSENTED.has(code)) return useAppStore.getState().set({ status: 'disconnected' })
     if (code === CLOSE_ABUSE) return useAppStore.getState().set({ status: 'kicked' })
+    if (code === CLOSE_SESSION_ENDED) return useAppStore.getState().set({ status: 'ended' })
     const token = this.room?.reconnectionToken
     const deadline = Date.now() + NET.reconnectSeconds * 1000
     while (token && Date.now() < deadline && !this.leaving) {

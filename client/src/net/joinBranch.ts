@@ -5,8 +5,22 @@ import { BranchConnection } from './BranchConnection.ts'
 /** Error with a message fit to show on the join screen. */
 export class JoinError extends Error {}
 
-/** Gets a guest token for the chosen profile and joins an atrium instance. */
-export async function joinBranch(request: GuestRequest): Promise<BranchConnection> {
+/** How to enter: a guest profile (a guest token is fetched for it) or a signed-in account's access token. */
+export type JoinRequest = GuestRequest | { accessToken: string }
+
+/** Gets a guest token for the chosen profile, or uses the account's, and joins an atrium instance. */
+export async function joinBranch(request: JoinRequest): Promise<BranchConnection> {
+  const token = 'accessToken' in request ? request.accessToken : await guestToken(request)
+  const connection = new BranchConnection(import.meta.env.DEV ? `ws://${location.hostname}:2567` : undefined)
+  try {
+    await connection.join({ token })
+  } catch (e) {
+    throw new JoinError(e instanceof Error ? e.message : String(e))
+  }
+  return connection
+}
+
+async function guestToken(request: GuestRequest): Promise<string> {
   let res: Response
   try {
     res = await fetch('/api/guest', {
@@ -21,11 +35,5 @@ export async function joinBranch(request: GuestRequest): Promise<BranchConnectio
   if (!res.ok || !body || !('token' in body)) {
     throw new JoinError((body && 'error' in body && body.error?.message) || `HTTP ${res.status}`)
   }
-  const connection = new BranchConnection(import.meta.env.DEV ? `ws://${location.hostname}:2567` : undefined)
-  try {
-    await connection.join(body)
-  } catch (e) {
-    throw new JoinError(e instanceof Error ? e.message : String(e))
-  }
-  return connection
+  return body.token
 }

@@ -2,7 +2,9 @@ import type { ChatLine, Lang, RoomErrorCode, ZoneId } from '@atrium/common'
 import { create } from 'zustand'
 
 /** Connection life cycle as shown to the visitor. */
-export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'kicked'
+/** `ended`: the server closed the visit because the account's session ended (sign-out elsewhere, admin). */
+export type ConnectionStatus =
+  'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'kicked' | 'ended'
 
 /** A person in the room, as listed in the people panel (slow state only, never poses). */
 export interface Person {
@@ -38,6 +40,8 @@ interface AppState {
   myZone: ZoneId
   lastError: { code: RoomErrorCode; at: number } | undefined
   mapOpen: boolean
+  /** The account panel (a modal dialog) is open. */
+  accountOpen: boolean
   set: (partial: Partial<AppState>) => void
   upsertPerson: (p: Person) => void
   removePerson: (sessionId: string) => void
@@ -61,6 +65,7 @@ export const useAppStore = create<AppState>()((set) => ({
   myZone: 'atrium',
   lastError: undefined,
   mapOpen: false,
+  accountOpen: false,
   set: (partial) => set(partial),
   upsertPerson: (p) => set((s) => ({ people: { ...s.people, [p.sessionId]: p } })),
   removePerson: (sessionId) =>

@@ -10,14 +10,14 @@ export function ConnectionStatus({ onRetry }: { onRetry: () => void }) {
   const text =
     status === 'reconnecting'
       ? t('status.reconnecting', { seconds: left })
-      : status === 'kicked'
-        ? t('status.kicked')
+      : status === 'kicked' || status === 'ended'
+        ? t(`status.${status}`)
         : t(`status.${status === 'idle' ? 'connecting' : status}`)
   return (
     <div className={`status status-${status}`} role="status" aria-live="polite" data-status={status}>
       <span className="dot" aria-hidden />
       {text}
-      {(status === 'disconnected' || status === 'kicked') && (
+      {(status === 'disconnected' || status === 'kicked' || status === 'ended') && (
         <button type="button" onClick={onRetry}>
           {t('status.retry')}
         </button>

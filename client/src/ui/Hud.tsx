@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
+import { AccountButton } from '../account/AccountButton.tsx'
 import { ChatPanel } from './ChatPanel.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { EnterVRButton } from './EnterVRButton.tsx'
@@ -22,6 +23,7 @@ export function Hud({ onRetry }: { onRetry: () => void }) {
         <ConnectionStatus onRetry={onRetry} />
         <div className="spacer" />
         <EnterVRButton />
+        <AccountButton />
         <LanguageSwitch />
       </header>
       <aside className="side">

@@ -16,9 +16,10 @@ import {
   type RoomErrorMsg,
   type TokenClaims,
 } from '@atrium/common'
-import { Room, type AuthContext, type Client } from '@colyseus/core'
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core'
 import type { z } from 'zod'
 
+import { decide } from '../policy/policy.ts'
 import { REVOKED_CHANNEL, type RevokedMessage } from '../services/accounts/SessionService.ts'
 import { authenticate } from '../services/auth.ts'
 import { ChatService } from '../services/ChatService.ts'
@@ -58,7 +59,9 @@ export class BranchRoom extends Room<BranchState> {
   }
 
   static override async onAuth(token: string, _options: unknown, _context: AuthContext): Promise<TokenClaims> {
-    return authenticate(token)
+    const claims = await authenticate(token)
+    if (!decide(claims, 'branch.enter').allow) throw new ServerError(403, 'you may not enter the branch')
+    return claims
   }
 
   override async onCreate(options: BranchRoomOptions): Promise<void> {
@@ -214,6 +217,8 @@ export class BranchRoom extends Room<BranchState> {
   }
 
   private async onChat(client: BranchClient, msg: z.output<typeof C2SValidators.chat>): Promise<void> {
+    if (!decide(client.auth as TokenClaims, 'chat.send').allow)
+      return this.reject(client, 'forbidden', C2S.chat, 'you may not chat here')
     if (!client.userData!.guard.chat.take())
       return this.reject(client, 'rate_limited', C2S.chat, 'at most 5 messages per 10 s')
     const avatar = this.state.avatars.get(client.sessionId)
