@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { DisplayName, LangSchema, LookSchema } from './messages.ts'
+import { cleanText, DisplayName, LangSchema, LookSchema } from './messages.ts'
 
 /** Every role of the branch. Guests carry no personal data and have no account row. */
 export const ROLES = ['guest', 'customer', 'advisor', 'educator', 'compliance', 'admin'] as const
@@ -23,7 +23,8 @@ export const SESSION = {
 /** Account ids are pseudonymous: `u_` plus random characters, never derived from personal data. */
 export const AccountId = z.string().regex(/^u_[A-Za-z0-9_-]{8,32}$/, 'not an account id')
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$/
+// eslint-disable-next-line no-control-regex
+const EMAIL = /^[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$/
 const PHONE = /^\+?[0-9]{6,15}$/
 
 /**
@@ -100,7 +101,7 @@ export type UserSummary = AccountView
 /** Query for GET /api/admin/users. */
 export const UserListQuery = z.strictObject({
   role: RoleSchema.exclude(['guest']).optional(),
-  q: z.string().max(64).optional(),
+  q: z.string().max(64).transform(cleanText).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 })

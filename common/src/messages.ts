@@ -56,6 +56,17 @@ export function cleanText(s: string): string {
   return s.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim()
 }
 
+/** Like cleanText, but keeps line breaks (at most one blank line in a row) for longer free text. */
+export function cleanMultiline(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}
+
 export const ChatMsg = z.strictObject({
   text: z
     .string()

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import type { Role } from './accounts.ts'
+import { cleanMultiline, cleanText } from './messages.ts'
 
 /** Purposes a customer can consent to separately (PIPL: specific, informed, withdrawable). */
 export const CONSENT_PURPOSES = ['share_with_advisor', 'record_session', 'marketing'] as const
@@ -58,8 +59,8 @@ export interface ConsentState {
 export const ProfileBody = z.strictObject({
   /** Questionnaire answers by question id (see finance/questionnaire). */
   answers: z.record(z.string().max(32), z.number().int().min(0).max(10)).refine((r) => Object.keys(r).length <= 40),
-  /** Goals in the customer's words. */
-  goals: z.string().max(1000).default(''),
+  /** Goals in the customer's words (staff see them, so no controls or direction overrides). */
+  goals: z.string().max(1000).transform(cleanMultiline).default(''),
 })
 export type ProfileBody = z.infer<typeof ProfileBody>
 
@@ -69,7 +70,7 @@ export interface ProfileView extends ProfileBody {
 
 /** A saved sandbox plan; the body is the sandbox's own JSON (validated by the sandbox). */
 export const PlanBody = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: z.string().max(320).transform(cleanText).pipe(z.string().min(1).max(80)),
   data: z.record(z.string().max(64), z.unknown()).refine((r) => JSON.stringify(r).length <= 32_000, 'plan too large'),
 })
 export type PlanBody = z.infer<typeof PlanBody>
@@ -127,10 +128,13 @@ export interface AuditEntryView {
   hash: string
 }
 
+/** Who can appear in an audit entry: an account, guest or session id, `system` or `unknown`. */
+const AuditPartyId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'not an id')
+
 /** GET /api/audit filters (compliance officers only). */
 export const AuditQuery = z.strictObject({
-  actor: z.string().max(40).optional(),
-  subject: z.string().max(40).optional(),
+  actor: AuditPartyId.optional(),
+  subject: AuditPartyId.optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
   from: z.coerce.number().int().min(0).optional(),
   to: z.coerce.number().int().min(0).optional(),

@@ -35,15 +35,21 @@ export function callerOf(ctx: RequestContext): Caller {
   return ctx.caller
 }
 
+const NUL_MESSAGE = 'text must not contain NUL characters'
+
 /** Reads and validates a JSON body; unknown fields and bad values are 400 with the issues. */
 export async function body<S extends z.ZodType>(ctx: RequestContext, schema: S, limit?: number): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJson(ctx.req, limit))
+  const raw = await readJson(ctx.req, limit)
+  // PostgreSQL text cannot hold U+0000 and SQLite's LIKE stops at it: refuse it everywhere, up front
+  if (JSON.stringify(raw).includes('\\u0000')) throw new HttpError(400, 'invalid_body', NUL_MESSAGE)
+  const parsed = schema.safeParse(raw)
   if (!parsed.success) throw new HttpError(400, 'invalid_body', 'the request body is invalid', parsed.error)
   return parsed.data
 }
 
 /** Validates the query string (last value wins for repeated keys). */
 export function query<S extends z.ZodType>(ctx: RequestContext, schema: S): z.output<S> {
+  if (/%00/i.test(ctx.url.search)) throw new HttpError(400, 'invalid_query', NUL_MESSAGE)
   const parsed = schema.safeParse(Object.fromEntries(ctx.url.searchParams))
   if (!parsed.success) throw new HttpError(400, 'invalid_query', 'the query is invalid', parsed.error)
   return parsed.data
