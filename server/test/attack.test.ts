@@ -666,7 +666,9 @@ describe.each(DIALECTS)('injection and IDOR on %s', (kind) => {
       },
     )
     if (expectSafe(search, `search ${what}`) && exactSearch) {
-      const needle = cleanText(s).replace(/[\\%_]/g, '').toLowerCase()
+      const needle = cleanText(s)
+        .replace(/[\\%_]/g, '')
+        .toLowerCase()
       for (const u of search.body.users) {
         const hay = `${u.displayName}\n${u.loginId}`.toLowerCase()
         expect(hay.includes(needle) || u.id === s, `${what} matched ${u.displayName}`).toBe(true)
