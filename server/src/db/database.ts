@@ -53,8 +53,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<AtriumDb> 
   if (options.url && !isPg) throw new Error('DATABASE_URL must start with postgres:// or postgresql://')
   let db: Kysely<Database>
   let where: string
+  let onClose = () => {}
   if (isPg) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: pgTypes })
+    let closing = false
+    // an idle connection dropped by the server (restart, failover, admin) must not crash the process;
+    // the pool replaces it and the next query reconnects
+    pool.on('error', (e) => {
+      if (!closing) console.error(`[db] idle PostgreSQL connection lost: ${e.message}`)
+    })
+    onClose = () => {
+      closing = true
+    }
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     where = redact(options.url ?? '')
   } else {
@@ -76,7 +86,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<AtriumDb> 
     await db.destroy()
     throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`)
   }
-  return { db, dialect, where, close: () => db.destroy() }
+  return {
+    db,
+    dialect,
+    where,
+    close: () => {
+      onClose()
+      return db.destroy()
+    },
+  }
 }
 
 /** SQLite's `PRAGMA integrity_check`, or a trivial query on PostgreSQL; 'ok' when healthy. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, webcrypto } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -20,10 +20,12 @@ const Claims = z.object({
 
 /** Signs and verifies session tokens. One instance per process; all processes share the secret. */
 export class TokenService {
-  private readonly key: Uint8Array
+  /** Imported once: handing jose raw bytes would re-import the key on every sign and verify. */
+  private readonly key: Promise<webcrypto.CryptoKey>
 
   constructor(secret: string) {
-    this.key = new TextEncoder().encode(secret)
+    const raw = new TextEncoder().encode(secret)
+    this.key = webcrypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
   }
 
   /** Issues a guest token (a visit-long identity with no account behind it). */
@@ -47,13 +49,17 @@ export class TokenService {
       .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(exp)
-      .sign(this.key)
+      .sign(await this.key)
     return { token, expiresAt: exp * 1000 }
   }
 
   /** Verifies a token; throws on a bad signature, expiry or malformed claims. */
   async verify(token: string): Promise<TokenClaims> {
-    const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] })
+    const { payload } = await jwtVerify(token, await this.key, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    })
     const c = Claims.parse(payload)
     // account tokens always name their session, guest tokens never do
     if ((c.role === 'guest') !== (c.sid === undefined)) throw new Error('token role and session do not match')

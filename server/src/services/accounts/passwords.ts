@@ -14,11 +14,35 @@ export interface ScryptParams {
 export const DEFAULT_SCRYPT: ScryptParams = { logN: 17, r: 8, p: 1 }
 const KEY_LENGTH = 32
 
+/**
+ * At most this many hashes run at once in a process. scrypt shares libuv's thread pool (4 threads)
+ * with WebCrypto, which jose uses to check every token: with the pool full of hashes, every signed-in
+ * request would wait for a hash to finish. Two also caps hashing memory at 2 × 128 MiB.
+ */
+const MAX_CONCURRENT_HASHES = 2
+let running = 0
+const waiting: (() => void)[] = []
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve))
+  else running += 1
+  try {
+    return await work()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else running -= 1
+  }
+}
+
 function derive(password: string, salt: Buffer, { logN, r, p }: ScryptParams): Promise<Buffer> {
   const N = 2 ** logN
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return withHashSlot(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   )
 }
 
