@@ -50,6 +50,9 @@ describe('a customer account', () => {
     expect(await page.evaluate(() => JSON.stringify(localStorage) + document.cookie)).not.toMatch(/eyJ/)
     await page.click('#open-account')
     await expect.poll(() => consent.getAttribute('data-status')).toBe('granted')
+    // the reload refreshed the same sign-in rather than starting another
+    await expect.poll(() => page.locator('[data-session]').allTextContents()).toHaveLength(1)
+    expect(await page.locator('[data-session]').textContent()).toContain('This device')
 
     // export: a JSON file download holding the account
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-data')])

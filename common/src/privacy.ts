@@ -156,6 +156,9 @@ export interface AuditVerifyResult {
 export const DeleteAccountRequest = z.strictObject({ password: z.string().min(1).max(128) })
 export type DeleteAccountRequest = z.infer<typeof DeleteAccountRequest>
 
+/** Session ids, as path parameters. */
+export const SessionId = z.string().regex(/^s_[A-Za-z0-9_-]{8,32}$/)
+
 /** One of the caller's own sessions (GET /api/me/sessions). */
 export interface SessionView {
   id: string

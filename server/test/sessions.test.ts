@@ -42,7 +42,9 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
   beforeAll(async () => {
     db = await freshDb(dialect)
     await db.close()
-    t = await startServer({ databaseUrl: db.url, sqlitePath: db.sqlitePath })
+    // sign-in limits have their own tests; here many sign-ins come from one address
+    const limits = { loginPerMinute: 1000, registerPerHour: 1000, writesPerMinute: 1000 }
+    t = await startServer({ databaseUrl: db.url, sqlitePath: db.sqlitePath, limits })
   })
   afterAll(async () => {
     await t.server.close()
@@ -108,6 +110,27 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
     expect(me.status).toBe(401)
     expect(me.body).toMatchObject({ error: { code: 'session_ended' } })
     expect((await call(t, 'POST', '/api/auth/refresh', { body: {}, cookie: s.cookie })).status).toBe(401)
+  })
+
+  it('lists my sessions and signs out another device, never someone else', async () => {
+    const s = await register()
+    const other = await call(t, 'POST', '/api/auth/login', { body: { loginId: s.user.loginId, password } })
+    const list = await call(t, 'GET', '/api/me/sessions', { token: s.accessToken })
+    const sessions = list.body as unknown as { id: string; current: boolean }[]
+    expect(sessions).toHaveLength(2)
+    const mine = sessionRow(s.accessToken).sid
+    expect(sessions.find((x) => x.current)?.id).toBe(mine)
+    const otherSid = sessionRow(String(other.body.accessToken)).sid
+    const stranger = await register()
+    expect(
+      (await call(t, 'DELETE', `/api/me/sessions/${otherSid}`, { token: stranger.accessToken, body: {} })).status,
+    ).toBe(404)
+    expect((await call(t, 'DELETE', `/api/me/sessions/${mine}`, { token: s.accessToken, body: {} })).status).toBe(404)
+    expect((await call(t, 'DELETE', `/api/me/sessions/${otherSid}`, { token: s.accessToken, body: {} })).status).toBe(
+      204,
+    )
+    expect((await call(t, 'GET', '/api/me', { token: String(other.body.accessToken) })).status).toBe(401)
+    expect((await call(t, 'GET', '/api/me', { token: s.accessToken })).status).toBe(200)
   })
 
   it('ends a session idle for more than 30 minutes', async () => {

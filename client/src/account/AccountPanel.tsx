@@ -9,6 +9,7 @@ import { DataExport } from './DataExport.tsx'
 import { DeleteAccount } from './DeleteAccount.tsx'
 import { Dialog } from './Dialog.tsx'
 import { ProfileSettings } from './ProfileSettings.tsx'
+import { SessionList } from './SessionList.tsx'
 import { StaffPanel } from './StaffPanel.tsx'
 
 const close = () => useAppStore.getState().set({ accountOpen: false })
@@ -51,6 +52,7 @@ export function AccountPanel() {
               <DeleteAccount />
             </>
           )}
+          <SessionList />
           {staff && <StaffPanel role={user.role} />}
           <footer className="row">
             <button id="account-sign-out" type="button" onClick={() => void signOut()}>

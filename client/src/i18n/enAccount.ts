@@ -79,6 +79,15 @@ export const enAccount = {
         marketing: 'Products and events',
       },
     },
+    sessions: {
+      title: 'Where you are signed in',
+      intro: 'Sign out a device you no longer use or do not recognise.',
+      signedIn: 'Signed in',
+      lastUsed: 'Last used',
+      actions: 'Actions',
+      thisDevice: 'This device',
+      end: 'Sign out there',
+    },
     data: {
       title: 'Your data',
       intro: 'Download everything the branch keeps about you, as JSON.',
@@ -88,7 +97,10 @@ export const enAccount = {
     },
     delete: {
       title: 'Delete account',
-      warning: 'This permanently deletes your account, profile, plans and consents. It cannot be undone.',
+      warning:
+        'This permanently erases your sign-in details, name, profile and plans, and signs you out everywhere. ' +
+        'Records the law requires us to keep (your consent history and the audit trail) stay under an anonymous id. ' +
+        'It cannot be undone.',
       start: 'Delete my account…',
       password: 'Enter your password to confirm',
       confirm: 'Delete permanently',

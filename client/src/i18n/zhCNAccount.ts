@@ -81,6 +81,15 @@ export const zhCNAccount: AccountStrings = {
         marketing: '产品与活动信息',
       },
     },
+    sessions: {
+      title: '登录设备',
+      intro: '可退出不再使用或无法识别的设备。',
+      signedIn: '登录时间',
+      lastUsed: '最近使用',
+      actions: '操作',
+      thisDevice: '当前设备',
+      end: '在该设备退出',
+    },
     data: {
       title: '您的数据',
       intro: '以 JSON 格式下载网点保存的关于您的全部数据。',
@@ -90,7 +99,9 @@ export const zhCNAccount: AccountStrings = {
     },
     delete: {
       title: '注销账户',
-      warning: '此操作将永久删除您的账户、风险测评、方案和授权记录，且无法恢复。',
+      warning:
+        '此操作将永久删除您的登录信息、姓名、风险测评和方案，并在所有设备上退出登录。' +
+        '法律要求保留的记录（授权历史和审计记录）仅以匿名编号保存。此操作无法恢复。',
       start: '注销我的账户…',
       password: '请输入密码以确认',
       confirm: '永久注销',

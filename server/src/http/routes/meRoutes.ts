@@ -1,7 +1,9 @@
 import {
   ConsentRequest,
   DeleteAccountRequest,
+  EmptyBody,
   PlanId,
+  SessionId,
   PlanBody,
   ProfileBody,
   UpdateMeRequest,
@@ -82,6 +84,22 @@ export function meRoutes(s: Services): Route[] {
               }) satisfies SessionView,
           ),
         )
+      },
+    },
+    {
+      method: 'DELETE',
+      path: /^\/api\/me\/sessions\/([^/]+)$/,
+      auth: 'required',
+      async handle(ctx) {
+        const who = self(ctx, 'account.update_own')
+        await writeLimit(who.id)
+        await body(ctx, EmptyBody)
+        const sid = param(ctx, 0, SessionId)
+        // signing out another device; the current one signs out through /api/auth/logout
+        if (sid === who.sid || !(await s.sessions.end(sid, who.id, 'revoked', who))) {
+          throw new HttpError(404, 'not_found', 'no such session')
+        }
+        sendNoContent(ctx.res)
       },
     },
     {

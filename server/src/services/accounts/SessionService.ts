@@ -145,8 +145,14 @@ export class SessionService {
     return true
   }
 
-  /** Ends one session (logout). */
-  async end(sid: string, userId: string, reason: EndReason, actor: Actor, trx?: Transaction<Database>): Promise<void> {
+  /** Ends one live session of the user (sign-out, or signing out another device); false when none matched. */
+  async end(
+    sid: string,
+    userId: string,
+    reason: EndReason,
+    actor: Actor,
+    trx?: Transaction<Database>,
+  ): Promise<boolean> {
     const run = async (t: Transaction<Database>) => {
       const r = await t
         .updateTable('sessions')
@@ -155,13 +161,15 @@ export class SessionService {
         .where('user_id', '=', userId)
         .where('ended_at', 'is', null)
         .executeTakeFirst()
-      if (Number(r.numUpdatedRows) > 0 && reason !== 'logout') {
+      const ended = Number(r.numUpdatedRows) > 0
+      if (ended && reason !== 'logout') {
         await this.audit.append({ actor, action: 'session.revoked', subjectId: userId, detail: { sid, reason } }, t)
       }
+      return ended
     }
-    if (trx) await run(trx)
-    else await this.handle.db.transaction().execute(run)
-    await this.announce({ userId, sid })
+    const ended = trx ? await run(trx) : await this.handle.db.transaction().execute(run)
+    if (ended) await this.announce({ userId, sid })
+    return ended
   }
 
   /** Ends every live session of a user; returns how many ended. */
