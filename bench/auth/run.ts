@@ -9,19 +9,19 @@
  * auth-latest.json, and exits non-zero when a bar or a check fails.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statfsSync } from 'node:fs'
 import { cpus, loadavg, release, tmpdir, totalmem, type CpuInfo } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { findPostgresBin, startPostgres, type RunningPostgres } from '../../scripts/postgres.mjs'
+import { runBench } from '../runBench.ts'
 import { Child, killAll, pinToCpu } from '../server/ipc.ts'
+import { writeResults } from '../writeResults.ts'
 import { checkMe, HttpClient, latency, logins, probe, reads, register, type CpuMeter } from './load.ts'
 import { evaluate, formatReport, scryptLabel, type BackendRun } from './report.ts'
 import type { AuthServerApi } from './serverProcess.ts'
 
 const quick = process.argv.includes('--quick')
-const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
 
 /**
  * Full: about 40 s per backend on a quiet two-core machine, half of it hashing passwords (~0.45 s each at the
@@ -340,23 +340,9 @@ async function main(): Promise<number> {
     notes,
     runs,
   }
-  mkdirSync(RESULTS, { recursive: true })
-  const json = JSON.stringify(result, null, 2) + '\n'
-  const file = `${RESULTS}auth-${started.toISOString().replace(/[:.]/g, '-')}.json`
-  writeFileSync(file, json)
-  writeFileSync(`${RESULTS}auth-latest.json`, json)
+  const file = writeResults('auth', result, started)
   log(`\nwrote ${file} (${totalS.toFixed(0)} s in all)`)
   return pass ? 0 : 1
 }
 
-main().then(
-  (code) => {
-    killAll()
-    process.exit(code)
-  },
-  (e: unknown) => {
-    log(`auth benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
-    killAll()
-    process.exit(2)
-  },
-)
+runBench('auth', main, killAll)

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 
 import { createAtriumServer, type AtriumServer } from '../../server/src/app.ts'
-import { loadConfig, type ServerConfig } from '../../server/src/config.ts'
+import { isolatedConfig, type ServerConfig } from '../../server/src/config.ts'
 import { serve } from '../server/ipc.ts'
 
 export interface ServerInfo {
@@ -54,17 +54,11 @@ let server: AtriumServer | undefined
 serve<AuthServerApi>({
   async start({ databaseUrl }) {
     if (server) throw new Error('already started')
-    const config: ServerConfig = {
-      ...loadConfig({}),
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      sqlitePath: join(dataDir, 'atrium.db'),
+    const config = isolatedConfig(dataDir, {
       databaseUrl,
-      demoAccounts: false,
       secret: randomBytes(32).toString('base64url'),
       limits: { loginPerMinute: NO_LIMIT, registerPerHour: NO_LIMIT, writesPerMinute: NO_LIMIT },
-    }
+    })
     server = await createAtriumServer(config)
     const port = await server.listen()
     const { db, dialect, where } = server.services.db

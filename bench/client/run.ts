@@ -4,13 +4,14 @@
  * triangles and JS time per frame, and the initial JS download. Bars from the branch issue.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { createAtriumServer } from '../../server/src/app.ts'
-import { loadConfig } from '../../server/src/config.ts'
+import { isolatedConfig } from '../../server/src/config.ts'
 import { enterBranch, launch, openPage } from '../../e2e/browser.ts'
+import { writeResults } from '../writeResults.ts'
 import { startCrowd } from './crowd.ts'
 import { initialJs } from './initialJs.ts'
 
@@ -33,14 +34,7 @@ if (built.status !== 0 || vite.status !== 0) throw new Error('client build faile
 const js = initialJs(join(root, 'dist/client'))
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-client-'))
-const server = await createAtriumServer({
-  ...loadConfig({}),
-  port: 0,
-  dataDir,
-  sqlitePath: join(dataDir, 'atrium.db'),
-  demoAccounts: false,
-  staticDir: join(root, 'dist/client'),
-})
+const server = await createAtriumServer(isolatedConfig(dataDir, { staticDir: join(root, 'dist/client') }))
 const port = await server.listen()
 const crowd = await startCrowd(port, dataDir, BOTS)
 const browser = await launch()
@@ -91,7 +85,5 @@ console.table({
 })
 for (const b of bars) console.log(`${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.value}`)
 const out = { kind: 'client', at: new Date().toISOString(), quick, result, initialJs: js, bars }
-const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-writeFileSync(join(root, `bench/results/client-${stamp}.json`), JSON.stringify(out, null, 2))
-writeFileSync(join(root, 'bench/results/client-latest.json'), JSON.stringify(out, null, 2))
+writeResults('client', out)
 process.exit(bars.every((b) => b.pass) ? 0 : 1)

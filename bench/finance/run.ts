@@ -7,7 +7,6 @@
  * bench/results/finance-<timestamp>.json and finance-latest.json, and exits non-zero when a bar fails.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
@@ -15,6 +14,7 @@ import { DEFAULT_ASSUMPTIONS } from '@atrium/common'
 
 import { runReference, toReferencePlan } from '../../common/test/finance/reference.ts'
 import { findNumpyPython } from '../../scripts/python.mjs'
+import { writeResults } from '../writeResults.ts'
 import { BARS, BENCH_PATHS, BENCH_PLAN, BENCH_SEED, QUICK_PATHS } from './plan.ts'
 
 const quick = process.argv.includes('--quick')
@@ -23,7 +23,6 @@ const paths = quick ? QUICK_PATHS : BENCH_PATHS
 const rounds = quick ? 1 : 3
 const repeats = quick ? 2 : 3
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
 const log = (line: string): void => void process.stderr.write(line + '\n')
 
 /**
@@ -166,10 +165,7 @@ async function main(): Promise<number> {
     cpus: cpus().length,
     bars,
   }
-  mkdirSync(RESULTS, { recursive: true })
-  const json = JSON.stringify(report, null, 2) + '\n'
-  writeFileSync(`${RESULTS}finance-${stamp.replace(/[:.]/g, '-')}.json`, json)
-  writeFileSync(`${RESULTS}finance-latest.json`, json)
+  writeResults('finance', report, new Date(stamp))
   return bars.every((b) => b.pass) ? 0 : 1
 }
 

@@ -6,12 +6,12 @@
  * stderr), writes bench/results/server-<timestamp>.json and server-latest.json, and exits non-zero
  * when a bar or a check fails.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
-import { fileURLToPath } from 'node:url'
 
 import { DEFAULT_MAX_CLIENTS } from '@atrium/common'
 
+import { runBench } from '../runBench.ts'
+import { writeResults } from '../writeResults.ts'
 import { killAll } from './ipc.ts'
 import { computeMetrics, loadCheck, sampleCheck } from './metrics.ts'
 import { references } from './references.ts'
@@ -22,7 +22,6 @@ const quick = process.argv.includes('--quick')
 /** `--only <text>` runs just the scenarios whose name contains the text (for profiling one shape). */
 const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined
-const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
 
 /**
  * Full: about four minutes on two cores, every scenario with a 60 s steady phase (the 1000-client
@@ -91,23 +90,9 @@ async function main(): Promise<number> {
       loads: r.loads.map(({ perClientBytesPerS: _, ...rest }) => rest),
     })),
   }
-  mkdirSync(RESULTS, { recursive: true })
-  const json = JSON.stringify(result, null, 2) + '\n'
-  const file = `${RESULTS}server-${started.toISOString().replace(/[:.]/g, '-')}.json`
-  writeFileSync(file, json)
-  writeFileSync(`${RESULTS}server-latest.json`, json)
+  const file = writeResults('server', result, started)
   log(`\nwrote ${file}`)
   return pass ? 0 : 1
 }
 
-main().then(
-  (code) => {
-    killAll()
-    process.exit(code)
-  },
-  (e: unknown) => {
-    log(`server benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
-    killAll()
-    process.exit(2)
-  },
-)
+runBench('server', main, killAll)

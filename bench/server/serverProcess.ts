@@ -11,7 +11,7 @@ import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'n
 import { matchMaker } from '@colyseus/core'
 
 import { createAtriumServer } from '../../server/src/app.ts'
-import { loadConfig, type ServerConfig } from '../../server/src/config.ts'
+import { isolatedConfig } from '../../server/src/config.ts'
 import { BranchRoom } from '../../server/src/rooms/BranchRoom.ts'
 import { TokenService } from '../../server/src/services/tokens.ts'
 import { serve } from './ipc.ts'
@@ -32,15 +32,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-'))
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
 // an explicit secret lets this process mint tokens that the server's own TokenService accepts
 const secret = randomBytes(32).toString('base64url')
-const config: ServerConfig = {
-  ...loadConfig({}),
-  port: 0,
-  host: '127.0.0.1',
-  dataDir,
-  sqlitePath: join(dataDir, 'atrium.db'),
-  demoAccounts: false,
-  secret,
-}
+const config = isolatedConfig(dataDir, { secret })
 const server = await createAtriumServer(config)
 const tokens = new TokenService(secret)
 const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS })

@@ -91,3 +91,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicAddress: env.ATRIUM_PUBLIC_ADDRESS || undefined,
   }
 }
+
+/** A loopback configuration on a throwaway data folder for tests and benchmarks: free port, no demo accounts. */
+export function isolatedConfig(dataDir: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    sqlitePath: join(dataDir, 'atrium.db'),
+    demoAccounts: false,
+    ...overrides,
+  }
+}

@@ -6,7 +6,7 @@ import { BranchState, type GuestResponse } from '@atrium/common'
 import { Client, type Room } from 'colyseus.js'
 
 import { createAtriumServer, type AtriumServer } from '../src/app.ts'
-import { loadConfig, type ServerConfig } from '../src/config.ts'
+import { isolatedConfig, type ServerConfig } from '../src/config.ts'
 
 export interface TestServer {
   server: AtriumServer
@@ -17,17 +17,11 @@ export interface TestServer {
 /** Starts a real Atrium server on a free loopback port with a throwaway data folder. */
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-test-'))
-  const config: ServerConfig = {
-    ...loadConfig({}),
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    sqlitePath: join(dataDir, 'atrium.db'),
+  const config = isolatedConfig(dataDir, {
     // cheap hashes keep tests fast; the production cost is exercised in passwords.test.ts
     scrypt: { logN: 12, r: 8, p: 1 },
-    demoAccounts: false,
     ...overrides,
-  }
+  })
   const server = await createAtriumServer(config)
   const port = await server.listen()
   return { server, port, url: `http://127.0.0.1:${port}` }

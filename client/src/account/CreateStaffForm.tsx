@@ -7,6 +7,8 @@ import { toIssues } from '../auth/errorMessage.ts'
 import { LANG_NAMES } from '../ui/LanguagePicker.tsx'
 import { ErrorText } from './ErrorText.tsx'
 import { Field } from './Field.tsx'
+import { LoginIdField } from './LoginIdField.tsx'
+import { PasswordField } from './PasswordField.tsx'
 import { useApiAction } from './useApiAction.ts'
 
 /** Admin form for a new staff account (POST /api/admin/users). */
@@ -42,26 +44,8 @@ export function CreateStaffForm({ onCreated }: { onCreated: (u: UserSummary) => 
         onChange={(e) => setDisplayName(e.target.value)}
         error={fields.displayName && t(fields.displayName)}
       />
-      <Field
-        id="staff-login"
-        label={t('auth.loginId')}
-        autoComplete="off"
-        maxLength={254}
-        value={loginId}
-        onChange={(e) => setLoginId(e.target.value)}
-        error={fields.loginId && t(fields.loginId)}
-      />
-      <Field
-        id="staff-password"
-        label={t('auth.password')}
-        hint={t('auth.passwordHint')}
-        type="password"
-        autoComplete="new-password"
-        maxLength={128}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fields.password && t(fields.password)}
-      />
+      <LoginIdField id="staff-login" autoComplete="off" value={loginId} onChange={setLoginId} error={fields.loginId} />
+      <PasswordField id="staff-password" isNew value={password} onChange={setPassword} error={fields.password} />
       <div className="row">
         <label htmlFor="staff-role">{t('admin.role')}</label>
         <select id="staff-role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>

@@ -9,6 +9,8 @@ import { LanguagePicker } from '../ui/LanguagePicker.tsx'
 import { LookPicker } from '../ui/LookPicker.tsx'
 import { ErrorText } from './ErrorText.tsx'
 import { Field } from './Field.tsx'
+import { LoginIdField } from './LoginIdField.tsx'
+import { PasswordField } from './PasswordField.tsx'
 import { useApiAction } from './useApiAction.ts'
 
 /** Creates a customer account: display name, login id, password, look and language. */
@@ -41,28 +43,15 @@ export function RegisterForm() {
         error={fields.displayName && t(fields.displayName)}
         autoFocus
       />
-      <Field
+      <LoginIdField
         id="register-login"
-        label={t('auth.loginId')}
-        hint={t('auth.loginIdHint')}
+        withHint
         autoComplete="username"
-        inputMode="email"
-        maxLength={254}
         value={loginId}
-        onChange={(e) => setLoginId(e.target.value)}
-        error={fields.loginId && t(fields.loginId)}
+        onChange={setLoginId}
+        error={fields.loginId}
       />
-      <Field
-        id="register-password"
-        label={t('auth.password')}
-        hint={t('auth.passwordHint')}
-        type="password"
-        autoComplete="new-password"
-        maxLength={128}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fields.password && t(fields.password)}
-      />
+      <PasswordField id="register-password" isNew value={password} onChange={setPassword} error={fields.password} />
       <LookPicker color={look.color} shape={look.shape} onChange={setLook} />
       <LanguagePicker value={lang} onChange={setLang} />
       <ErrorText message={error} />

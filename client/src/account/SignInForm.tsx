@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { signIn } from '../auth/authApi.ts'
 import { toIssues } from '../auth/errorMessage.ts'
 import { ErrorText } from './ErrorText.tsx'
-import { Field } from './Field.tsx'
+import { LoginIdField } from './LoginIdField.tsx'
+import { PasswordField } from './PasswordField.tsx'
 import { useApiAction } from './useApiAction.ts'
 import { useClientConfig } from './useClientConfig.ts'
 
@@ -27,27 +28,15 @@ export function SignInForm() {
   return (
     <form onSubmit={submit} aria-label={t('entry.signIn')} noValidate>
       {demo && <p className="muted hint-box">{t('auth.demoHint')}</p>}
-      <Field
+      <LoginIdField
         id="signin-login"
-        label={t('auth.loginId')}
         autoComplete="username"
-        inputMode="email"
-        maxLength={254}
         value={loginId}
-        onChange={(e) => setLoginId(e.target.value)}
-        error={fields.loginId && t(fields.loginId)}
+        onChange={setLoginId}
+        error={fields.loginId}
         autoFocus
       />
-      <Field
-        id="signin-password"
-        label={t('auth.password')}
-        type="password"
-        autoComplete="current-password"
-        maxLength={128}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fields.password && t(fields.password)}
-      />
+      <PasswordField id="signin-password" value={password} onChange={setPassword} error={fields.password} />
       <ErrorText message={error} />
       <button id="signin-submit" className="primary" type="submit" disabled={busy}>
         {busy ? t('auth.signingIn') : t('auth.signIn')}
