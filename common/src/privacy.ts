@@ -90,6 +90,12 @@ export interface DataExport {
   consents: { purpose: ConsentPurpose; granted: boolean; version: number; at: number }[]
   sessions: { id: string; createdAt: number; lastUsedAt: number; endedAt: number | null; endReason: string | null }[]
   audit: AuditEntryView[]
+  /** Conversations with the digital host, hand-off requests and complaints. */
+  host: {
+    conversations: { id: string; createdAt: number; turns: { from: string; text: string; at: number }[] }[]
+    handoffs: { reference: string; status: string; created_at: number }[]
+    complaints: { reference: string; text: string; status: string; created_at: number; due_at: number }[]
+  }
 }
 
 /** What the audit trail records. Later features append their own actions. */
@@ -113,6 +119,9 @@ export const AUDIT_ACTIONS = [
   'audit.read',
   'advice.given',
   'suitability.confirmed',
+  'handoff.created',
+  'handoff.taken',
+  'complaint.recorded',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -16,6 +16,7 @@ import { BranchRoom, type BranchRoomOptions } from './rooms/BranchRoom.ts'
 import { seedDemoAccounts } from './services/accounts/demoAccounts.ts'
 import { setRoomAuth } from './services/auth.ts'
 import { createServices, type Services } from './services/createServices.ts'
+import { loadHostBrain } from './services/host/loadBrain.ts'
 import { resolveSecret, TokenService } from './services/tokens.ts'
 
 export interface AtriumServer {
@@ -38,7 +39,13 @@ export async function createAtriumServer(config: ServerConfig): Promise<AtriumSe
   const presence = config.redisUrl ? new RedisPresence(config.redisUrl) : new LocalPresence()
   const driver = config.redisUrl ? new RedisDriver(config.redisUrl) : undefined
   const db = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath })
-  const services = createServices(db, presence, tokens, { scrypt: config.scrypt, limits: config.limits })
+  // the knowledge base is validated and indexed at start, so a broken entry stops the server with a clear error
+  const brain = loadHostBrain(config.knowledgeDir)
+  const services = createServices(db, presence, tokens, {
+    scrypt: config.scrypt,
+    limits: config.limits,
+    brain: () => brain,
+  })
   setRoomAuth(tokens, services.sessions)
   const demoAccounts = config.demoAccounts && !config.production ? await seedDemoAccounts(services.accounts) : undefined
   const api = createApiHandler({

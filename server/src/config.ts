@@ -28,6 +28,8 @@ export interface ServerConfig {
   redisUrl: string | undefined
   /** `host:port` clients use to reach this process when rooms are spread over several processes. */
   publicAddress: string | undefined
+  /** The digital host's knowledge base folder; unset uses assets/knowledge. */
+  knowledgeDir: string | undefined
 }
 
 function int(value: string | undefined, fallback: number, min: number, max: number, name: string): number {
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demoAccounts: !production && demo,
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.ATRIUM_PUBLIC_ADDRESS || undefined,
+    knowledgeDir: env.ATRIUM_KNOWLEDGE_DIR || undefined,
   }
 }
 

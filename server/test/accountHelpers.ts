@@ -6,7 +6,7 @@ import { sql } from 'kysely'
 import type { Database } from '../src/db/schema.ts'
 import { SYSTEM_ACTOR } from '../src/services/audit/AuditLog.ts'
 import type { ServerConfig } from '../src/config.ts'
-import { emptyPgDatabase, type DialectName } from './db.ts'
+import { emptyPgDatabase, SCHEMA_TABLES, type DialectName } from './db.ts'
 import { startServer, type TestServer } from './helpers.ts'
 
 /** Limits high enough that a suite registering and signing in many accounts never meets them. */
@@ -144,18 +144,6 @@ export async function staff(
   return { ...(await login(t, loginId, password)), role }
 }
 
-/** Every table of the schema (a Record, so that a new table fails type-checking here until listed). */
-const TABLE_SET: Record<keyof Database, true> = {
-  users: true,
-  sessions: true,
-  consents: true,
-  profiles: true,
-  plans: true,
-  audit: true,
-  audit_head: true,
-}
-export const TABLES = Object.keys(TABLE_SET) as (keyof Database)[]
-
 /** Every row of one table, as plain objects. */
 export async function rowsOf(t: TestServer, table: keyof Database): Promise<Record<string, unknown>[]> {
   const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(t.server.services.db.db)
@@ -165,7 +153,7 @@ export async function rowsOf(t: TestServer, table: keyof Database): Promise<Reco
 /** Row counts of every table. */
 export async function tableCounts(t: TestServer): Promise<Record<keyof Database, number>> {
   const out = {} as Record<keyof Database, number>
-  for (const table of TABLES) {
+  for (const table of SCHEMA_TABLES) {
     const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
       t.server.services.db.db,
     )

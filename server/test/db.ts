@@ -7,6 +7,7 @@ import pg from 'pg'
 import { inject } from 'vitest'
 
 import { openDatabase, type AtriumDb } from '../src/db/database.ts'
+import type { Database } from '../src/db/schema.ts'
 
 /** Both database engines, for `describe.each(DIALECTS)`. */
 export const DIALECTS = ['sqlite', 'postgres'] as const
@@ -74,3 +75,19 @@ export async function freshDb(kind: DialectName): Promise<TestDb> {
     },
   }
 }
+
+/** Every table of the schema (a Record, so that a table added to schema.ts fails type-checking here until listed). */
+const TABLE_SET: Record<keyof Database, true> = {
+  users: true,
+  sessions: true,
+  consents: true,
+  profiles: true,
+  plans: true,
+  audit: true,
+  audit_head: true,
+  host_conversations: true,
+  host_turns: true,
+  handoffs: true,
+  complaints: true,
+}
+export const SCHEMA_TABLES = Object.keys(TABLE_SET) as (keyof Database)[]

@@ -55,6 +55,9 @@ const MATRIX: Record<string, { action: Action; ctx?: Parameters<typeof decide>[2
   "end a user's sessions": { action: 'users.revoke_sessions', row: '- - - - - Y' },
   'read the audit trail': { action: 'audit.read', row: '- - - - Y -' },
   'verify the audit trail': { action: 'audit.verify', row: '- - - - Y Y' },
+  'read hand-off requests': { action: 'handoffs.read', row: '- - A - A -' },
+  'take a hand-off request': { action: 'handoffs.take', row: '- - A - - -' },
+  'read complaints': { action: 'complaints.read', row: '- - Y - Y -' },
 }
 
 describe('policy matrix (role × action)', () => {

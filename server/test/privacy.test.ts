@@ -2,7 +2,8 @@ import { CONSENT_TEXTS, type AuditAction, type DataExport, type PlanView } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DELETED_NAME } from '../src/services/accounts/AccountService.ts'
-import { call, login, register, rowsOf, staff, startOn, TABLES, uniqueLogin, type Account } from './accountHelpers.ts'
+import { call, login, register, rowsOf, staff, startOn, uniqueLogin, type Account } from './accountHelpers.ts'
+import { SCHEMA_TABLES as TABLES } from './db.ts'
 import { DIALECTS } from './db.ts'
 import type { TestServer } from './helpers.ts'
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { signOut } from '../auth/authApi.ts'
 import { useSession } from '../auth/useSession.ts'
+import { staffTabs } from '../hostChat/staff/staffTabs.ts'
 import { useAppStore } from '../state/useAppStore.ts'
 import { ConsentList } from './ConsentList.tsx'
 import { DataExport } from './DataExport.tsx'
@@ -19,7 +20,7 @@ export function AccountPanel() {
   const { t } = useTranslation()
   const open = useAppStore((s) => s.accountOpen)
   const user = useSession((s) => s.user)
-  const staff = user?.role === 'admin' || user?.role === 'compliance'
+  const staff = !!user && staffTabs(user.role).length > 0
 
   // signed out or deleted: nothing left to show
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { enAccount } from './enAccount.ts'
+import { enHost } from './enHost.ts'
 
 /** English strings. Keys must match zhCN.ts (checked by i18n.test.ts). */
 export const en = {
@@ -78,6 +79,7 @@ export const en = {
   },
   language: { switch: '中文', label: 'Language' },
   ...enAccount,
+  ...enHost,
 }
 
 export type Strings = typeof en

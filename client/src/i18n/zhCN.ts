@@ -1,5 +1,6 @@
 import type { Strings } from './en.ts'
 import { zhCNAccount } from './zhCNAccount.ts'
+import { zhCNHost } from './zhCNHost.ts'
 
 /** Simplified Chinese strings. */
 export const zhCN: Strings = {
@@ -79,4 +80,5 @@ export const zhCN: Strings = {
   },
   language: { switch: 'English', label: '语言' },
   ...zhCNAccount,
+  ...zhCNHost,
 }

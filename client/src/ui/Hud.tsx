@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
 import { AccountButton } from '../account/AccountButton.tsx'
+import { AskHostButton } from '../hostChat/AskHostButton.tsx'
+import { HostChat } from '../hostChat/HostChat.tsx'
 import { ChatPanel } from './ChatPanel.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { EnterVRButton } from './EnterVRButton.tsx'
@@ -23,6 +25,7 @@ export function Hud({ onRetry }: { onRetry: () => void }) {
         <ConnectionStatus onRetry={onRetry} />
         <div className="spacer" />
         <EnterVRButton />
+        <AskHostButton />
         <AccountButton />
         <LanguageSwitch />
       </header>
@@ -33,6 +36,7 @@ export function Hud({ onRetry }: { onRetry: () => void }) {
       </aside>
       <p className="help muted">{coarse ? t('controls.touch') : t('controls.desktop')}</p>
       {coarse && <TouchJoystick />}
+      <HostChat />
       <Toasts />
     </div>
   )

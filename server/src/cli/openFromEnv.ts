@@ -3,6 +3,7 @@ import { LocalPresence } from '@colyseus/core'
 import { loadConfig } from '../config.ts'
 import { openDatabase } from '../db/database.ts'
 import { createServices, type Services } from '../services/createServices.ts'
+import { loadHostBrain } from '../services/host/loadBrain.ts'
 import { resolveSecret, TokenService } from '../services/tokens.ts'
 
 /**
@@ -14,5 +15,9 @@ export async function openServicesFromEnv(): Promise<Services> {
   const config = loadConfig()
   const db = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: 2 })
   const tokens = new TokenService(resolveSecret(config.secret, config.dataDir))
-  return createServices(db, new LocalPresence(), tokens, { scrypt: config.scrypt, limits: config.limits })
+  return createServices(db, new LocalPresence(), tokens, {
+    scrypt: config.scrypt,
+    limits: config.limits,
+    brain: () => loadHostBrain(config.knowledgeDir),
+  })
 }

@@ -114,6 +114,61 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '002_host': {
+      async up(db: Kysely<unknown>) {
+        // conversations with the digital host: private to the visitor (guest or account id)
+        await db.schema
+          .createTable('host_conversations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('owner_id', 'text', (c) => c.notNull())
+          .addColumn('lang', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex('host_conversations_owner').on('host_conversations').column('owner_id').execute()
+        await db.schema
+          .createTable('host_turns')
+          .addColumn('id', pg ? 'bigserial' : 'integer', (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('host_conversations.id'))
+          .addColumn('speaker', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text')
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createIndex('host_turns_conversation')
+          .on('host_turns')
+          .columns(['conversation_id', 'id'])
+          .execute()
+        // hand-off requests: the context packet is stored as JSON, as the advisor will receive it
+        await db.schema
+          .createTable('handoffs')
+          .addColumn('reference', 'text', (c) => c.primaryKey())
+          .addColumn('conversation_id', 'text', (c) => c.notNull())
+          .addColumn('visitor_id', 'text', (c) => c.notNull())
+          .addColumn('visitor_role', 'text', (c) => c.notNull())
+          .addColumn('packet', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('taken_by', 'text')
+          .addColumn('taken_at', 'bigint')
+          .execute()
+        await db.schema.createIndex('handoffs_status').on('handoffs').columns(['status', 'created_at']).execute()
+        await db.schema.createIndex('handoffs_visitor').on('handoffs').column('visitor_id').execute()
+        await db.schema
+          .createTable('complaints')
+          .addColumn('reference', 'text', (c) => c.primaryKey())
+          .addColumn('visitor_id', 'text', (c) => c.notNull())
+          .addColumn('conversation_id', 'text')
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('lang', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('due_at', 'bigint', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex('complaints_visitor').on('complaints').column('visitor_id').execute()
+      },
+    },
   }
 }
 

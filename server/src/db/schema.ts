@@ -78,6 +78,48 @@ export interface AuditHeadTable {
   hash: string
 }
 
+export interface HostConversationsTable {
+  id: string
+  /** Guest (`g_…`) or account (`u_…`) id: conversations are private to their owner. */
+  owner_id: string
+  lang: string
+  created_at: number
+  updated_at: number
+}
+
+export interface HostTurnsTable {
+  id: Generated<number>
+  conversation_id: string
+  speaker: 'visitor' | 'host'
+  text: string
+  kind: string | null
+  at: number
+}
+
+export interface HandoffsTable {
+  reference: string
+  conversation_id: string
+  visitor_id: string
+  visitor_role: string
+  /** The HandoffPacket as JSON, frozen at hand-off time (consent is checked then). */
+  packet: string
+  status: 'open' | 'taken' | 'closed'
+  created_at: number
+  taken_by: string | null
+  taken_at: number | null
+}
+
+export interface ComplaintsTable {
+  reference: string
+  visitor_id: string
+  conversation_id: string | null
+  text: string
+  lang: string
+  status: 'open' | 'answered'
+  created_at: number
+  due_at: number
+}
+
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
@@ -86,6 +128,10 @@ export interface Database {
   plans: PlansTable
   audit: AuditTable
   audit_head: AuditHeadTable
+  host_conversations: HostConversationsTable
+  host_turns: HostTurnsTable
+  handoffs: HandoffsTable
+  complaints: ComplaintsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -8,10 +8,12 @@ import { RateLimited } from '../services/accounts/RequestLimiter.ts'
 import type { Services } from '../services/createServices.ts'
 import { StaleConsentError } from '../services/privacy/ConsentService.ts'
 import { PlanLimitError } from '../services/privacy/CustomerDataService.ts'
+import { HandoffTaken } from '../services/host/HostService.ts'
 import { NotFound } from '../services/privacy/StaffAccess.ts'
 import { HttpError, sendError, sendJson } from './respond.ts'
 import { authenticateRequest, clientIp, type Route } from './router.ts'
 import { authRoutes } from './routes/authRoutes.ts'
+import { hostRoutes } from './routes/hostRoutes.ts'
 import { meRoutes } from './routes/meRoutes.ts'
 import { staffRoutes } from './routes/staffRoutes.ts'
 
@@ -40,6 +42,7 @@ function toHttpError(e: unknown): HttpError | undefined {
   if (e instanceof StaleConsentError) return new HttpError(409, 'consent_outdated', e.message)
   if (e instanceof PlanLimitError) return new HttpError(409, 'too_many_plans', e.message)
   if (e instanceof NotFound) return new HttpError(404, 'not_found', e.message)
+  if (e instanceof HandoffTaken) return new HttpError(409, 'already_taken', e.message)
   return undefined
 }
 
@@ -50,6 +53,7 @@ export function createApiHandler(deps: ApiDeps) {
     ...authRoutes(s, { secureCookies: deps.secureCookies }),
     ...meRoutes(s),
     ...staffRoutes(s),
+    ...hostRoutes(s),
     {
       method: 'GET',
       path: /^\/api\/config$/,

@@ -20,6 +20,9 @@ export const ACTIONS = [
   'users.revoke_sessions',
   'audit.read',
   'audit.verify',
+  'handoffs.read',
+  'handoffs.take',
+  'complaints.read',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -92,6 +95,13 @@ export function decide(who: Principal, action: Action, ctx: PolicyContext = {}):
       return role === 'compliance' ? allow() : deny('role')
     case 'audit.verify':
       return role === 'compliance' || role === 'admin' ? allow() : deny('role')
+    case 'handoffs.read':
+      // the packet holds a conversation and, with consent, a plan: audited like any customer record
+      return role === 'advisor' || role === 'compliance' ? allow('role', true) : deny('role')
+    case 'handoffs.take':
+      return role === 'advisor' ? allow('role', true) : deny('role')
+    case 'complaints.read':
+      return role === 'compliance' || role === 'advisor' ? allow() : deny('role')
   }
 }
 

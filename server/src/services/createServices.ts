@@ -6,6 +6,7 @@ import type { ScryptParams } from './accounts/passwords.ts'
 import { RequestLimiter, type HttpLimits } from './accounts/RequestLimiter.ts'
 import { SessionService } from './accounts/SessionService.ts'
 import { AuditLog } from './audit/AuditLog.ts'
+import { HostService, type HostBrain } from './host/HostService.ts'
 import { ConsentService } from './privacy/ConsentService.ts'
 import { CustomerDataService } from './privacy/CustomerDataService.ts'
 import { PrivacyService } from './privacy/PrivacyService.ts'
@@ -25,19 +26,21 @@ export interface Services {
   staff: StaffAccess
   privacy: PrivacyService
   limiter: RequestLimiter
+  host: HostService
 }
 
 export function createServices(
   db: AtriumDb,
   presence: Presence,
   tokens: TokenService,
-  options: { scrypt: ScryptParams; limits: HttpLimits },
+  options: { scrypt: ScryptParams; limits: HttpLimits; brain: () => HostBrain },
 ): Services {
   const audit = new AuditLog(db)
   const sessions = new SessionService(db, audit, presence)
   const accounts = new AccountService(db, audit, options.scrypt, sessions)
   const consents = new ConsentService(db, audit)
   const data = new CustomerDataService(db)
+  const host = new HostService(db, options.brain, consents, data, audit)
   return {
     db,
     presence,
@@ -48,7 +51,8 @@ export function createServices(
     consents,
     data,
     staff: new StaffAccess(accounts, consents, data, audit),
-    privacy: new PrivacyService(db, accounts, sessions, consents, data, audit),
+    privacy: new PrivacyService(db, accounts, sessions, consents, data, audit, host),
     limiter: new RequestLimiter(presence, options.limits),
+    host,
   }
 }

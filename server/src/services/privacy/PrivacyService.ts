@@ -6,6 +6,7 @@ import type { SessionService } from '../accounts/SessionService.ts'
 import type { Actor, AuditLog } from '../audit/AuditLog.ts'
 import type { ConsentService } from './ConsentService.ts'
 import type { CustomerDataService } from './CustomerDataService.ts'
+import type { HostService } from '../host/HostService.ts'
 
 /**
  * PIPL rights: a full export of what the branch holds about a person, and erasure. Erasure removes
@@ -20,18 +21,20 @@ export class PrivacyService {
     private readonly consents: ConsentService,
     private readonly data: CustomerDataService,
     private readonly audit: AuditLog,
+    private readonly host: HostService,
   ) {}
 
   async exportData(who: Actor): Promise<DataExport> {
     const user = await this.accounts.get(who.id)
     if (!user) throw new Error('account vanished during export')
     await this.audit.append({ actor: who, action: 'account.exported', subjectId: who.id })
-    const [profile, plans, consents, sessions, audit] = await Promise.all([
+    const [profile, plans, consents, sessions, audit, host] = await Promise.all([
       this.data.profile(who.id),
       this.data.plans(who.id),
       this.consents.history(who.id),
       this.sessions.list(who.id),
       this.audit.about(who.id),
+      this.host.exportFor(who.id),
     ])
     const { password_hash: _secret, ...account } = user
     return {
@@ -53,6 +56,7 @@ export class PrivacyService {
         endReason: s.end_reason,
       })),
       audit,
+      host,
     }
   }
 
@@ -61,6 +65,7 @@ export class PrivacyService {
     await this.accounts.confirmPassword(who.id, password)
     await this.handle.db.transaction().execute(async (trx) => {
       await this.data.eraseAll(who.id, trx)
+      await this.host.eraseFor(who.id, trx)
       await this.sessions.endAll(who.id, 'deleted', who, trx)
       const now = Date.now()
       await trx
