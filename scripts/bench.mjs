@@ -1,6 +1,7 @@
-// `npm run bench`: the server load benchmark, the client rendering benchmark, the finance benchmark, then the auth
-// benchmark. Each prints a table and writes JSON under bench/results/; a missed bar makes the run fail.
-// `npm run bench -- --only auth` runs just the named one(s) (comma-separated: server, client, finance, auth).
+// `npm run bench`: the server load benchmark, the client rendering benchmark, the finance benchmark, the auth
+// benchmark, then the host knowledge-engine benchmark. Each prints a table and writes JSON under bench/results/; a
+// missed bar makes the run fail.
+// `npm run bench -- --only auth` runs just the named one(s) (comma-separated: server, client, finance, auth, host).
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick') ? ['--quick'] : []
 const tsx = join(root, 'node_modules/.bin/tsx')
 
-const BENCHES = ['server', 'client', 'finance', 'auth']
+const BENCHES = ['server', 'client', 'finance', 'auth', 'host']
 const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : BENCHES
 const unknown = only.filter((name) => !BENCHES.includes(name))

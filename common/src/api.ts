@@ -37,4 +37,6 @@ export interface ClientConfig {
   version: string
   /** True in development, where demo accounts exist. */
   demo: boolean
+  /** The LiveKit server for voice and video; null when none is running (the UI says so). */
+  media?: { url: string } | null
 }

@@ -122,6 +122,9 @@ export const AUDIT_ACTIONS = [
   'handoff.created',
   'handoff.taken',
   'complaint.recorded',
+  'media.joined',
+  'media.left',
+  'media.moderated',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

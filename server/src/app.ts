@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { ROOMS } from '@atrium/common'
+import { OpenAIRephraser, ROOMS } from '@atrium/common'
 import { LocalPresence, matchMaker, Server, type Presence } from '@colyseus/core'
 import { RedisDriver } from '@colyseus/redis-driver'
 import { RedisPresence } from '@colyseus/redis-presence'
@@ -9,7 +9,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport'
 
 import type { ServerConfig } from './config.ts'
 import { createApiHandler } from './http/api.ts'
-import { sendError } from './http/respond.ts'
+import { contentSecurityPolicy, sendError } from './http/respond.ts'
 import { createStaticHandler } from './http/staticFiles.ts'
 import { openDatabase } from './db/database.ts'
 import { BranchRoom, type BranchRoomOptions } from './rooms/BranchRoom.ts'
@@ -17,6 +17,8 @@ import { seedDemoAccounts } from './services/accounts/demoAccounts.ts'
 import { setRoomAuth } from './services/auth.ts'
 import { createServices, type Services } from './services/createServices.ts'
 import { loadHostBrain } from './services/host/loadBrain.ts'
+import { resolveLivekitKeys } from './services/media/livekitKeys.ts'
+import { MediaService } from './services/media/MediaService.ts'
 import { resolveSecret, TokenService } from './services/tokens.ts'
 
 export interface AtriumServer {
@@ -24,6 +26,8 @@ export interface AtriumServer {
   game: Server
   presence: Presence
   services: Services
+  /** Voice and video on LiveKit (tokens, moderation, webhooks). */
+  media: MediaService
   /** Demo account lines to print once (development, first start on an empty database). */
   demoAccounts: string[] | undefined
   /** Resolves with the bound port. */
@@ -45,17 +49,29 @@ export async function createAtriumServer(config: ServerConfig): Promise<AtriumSe
     scrypt: config.scrypt,
     limits: config.limits,
     brain: () => brain,
+    rephraser: config.llm && new OpenAIRephraser(config.llm),
   })
   setRoomAuth(tokens, services.sessions)
+  const lk = config.livekit
+  const media = new MediaService(
+    db,
+    presence,
+    services.audit,
+    lk && { url: lk.url, apiUrl: lk.apiUrl, ...resolveLivekitKeys(lk.apiKey, lk.apiSecret, config.dataDir) },
+  )
   const demoAccounts = config.demoAccounts && !config.production ? await seedDemoAccounts(services.accounts) : undefined
   const api = createApiHandler({
     services,
+    media,
     secureCookies: config.production,
     config: { maxClients: config.maxClients, version: '0.1.0', demo: config.demoAccounts && !config.production },
   })
   const files = config.staticDir ? createStaticHandler(config.staticDir) : undefined
 
+  const csp = contentSecurityPolicy(lk?.url)
   const http = createServer((req, res) => {
+    // every response carries it; handlers' writeHead adds the other security headers
+    res.setHeader('Content-Security-Policy', csp)
     void (async () => {
       if (await api(req, res)) return
       if (files && (await files(req, res))) return
@@ -82,6 +98,7 @@ export async function createAtriumServer(config: ServerConfig): Promise<AtriumSe
     game,
     presence,
     services,
+    media,
     demoAccounts,
     async listen() {
       await game.listen(config.port, config.host)

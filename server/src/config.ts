@@ -30,6 +30,21 @@ export interface ServerConfig {
   publicAddress: string | undefined
   /** The digital host's knowledge base folder; unset uses assets/knowledge. */
   knowledgeDir: string | undefined
+  /** The LiveKit media server; unset turns voice and video off. */
+  livekit: LivekitConfig | undefined
+  /** An OpenAI-compatible endpoint that rephrases the host's answers; off unless ATRIUM_LLM_URL is set. */
+  llm: { baseUrl: string; model: string; apiKey?: string } | undefined
+}
+
+/** Where LiveKit is and how to sign for it. */
+export interface LivekitConfig {
+  /** WebSocket URL browsers connect to (`ws://` or `wss://`); also allowed by the Content-Security-Policy. */
+  url: string
+  /** HTTP URL this server calls the LiveKit API at; by default `url` with `http(s)://`. */
+  apiUrl: string
+  /** API key and secret; unset outside production uses the development pair kept in `dataDir`. */
+  apiKey: string | undefined
+  apiSecret: string | undefined
 }
 
 function int(value: string | undefined, fallback: number, min: number, max: number, name: string): number {
@@ -52,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`ATRIUM_SCRYPT_COST below ${DEFAULT_SCRYPT.logN} is for tests only, not for NODE_ENV=production`)
   }
   const dataDir = env.ATRIUM_DATA_DIR ?? 'data'
+  const livekit = livekitConfig(env, production)
   const demo = env.ATRIUM_DEMO_ACCOUNTS !== '0'
   return {
     port: int(env.PORT, 2567, 0, 65535, 'PORT'),
@@ -92,7 +108,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.ATRIUM_PUBLIC_ADDRESS || undefined,
     knowledgeDir: env.ATRIUM_KNOWLEDGE_DIR || undefined,
+    livekit,
+    llm: env.ATRIUM_LLM_URL
+      ? {
+          baseUrl: env.ATRIUM_LLM_URL,
+          model: env.ATRIUM_LLM_MODEL ?? 'gpt-4o-mini',
+          ...(env.ATRIUM_LLM_KEY ? { apiKey: env.ATRIUM_LLM_KEY } : {}),
+        }
+      : undefined,
   }
+}
+
+/** ATRIUM_LIVEKIT_URL, LIVEKIT_API_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET; keys are required in production. */
+function livekitConfig(env: NodeJS.ProcessEnv, production: boolean): LivekitConfig | undefined {
+  const url = env.ATRIUM_LIVEKIT_URL || undefined
+  const apiKey = env.LIVEKIT_API_KEY || undefined
+  const apiSecret = env.LIVEKIT_API_SECRET || undefined
+  if (!url) return undefined
+  if (!/^wss?:\/\/[^\s/'";]+(\/[^\s'";]*)?$/.test(url)) {
+    throw new Error(`ATRIUM_LIVEKIT_URL must be a ws:// or wss:// URL, got "${url}"`)
+  }
+  if (production && (!apiKey || !apiSecret || apiSecret.length < 32)) {
+    throw new Error(
+      'LIVEKIT_API_KEY and LIVEKIT_API_SECRET (at least 32 characters) are required with ATRIUM_LIVEKIT_URL when NODE_ENV=production',
+    )
+  }
+  if (Boolean(apiKey) !== Boolean(apiSecret))
+    throw new Error('set both LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or neither')
+  const apiUrl = env.LIVEKIT_API_URL || url.replace(/^ws/, 'http')
+  if (!/^https?:\/\/\S+$/.test(apiUrl)) throw new Error(`LIVEKIT_API_URL must be an http(s) URL, got "${apiUrl}"`)
+  return { url, apiUrl, apiKey, apiSecret }
 }
 
 /** A loopback configuration on a throwaway data folder for tests and benchmarks: free port, no demo accounts. */

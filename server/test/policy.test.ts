@@ -58,6 +58,44 @@ const MATRIX: Record<string, { action: Action; ctx?: Parameters<typeof decide>[2
   'read hand-off requests': { action: 'handoffs.read', row: '- - A - A -' },
   'take a hand-off request': { action: 'handoffs.take', row: '- - A - - -' },
   'read complaints': { action: 'complaints.read', row: '- - Y - Y -' },
+  'join atrium voice': { action: 'media.join', ctx: { mediaRoom: 'atrium' }, row: 'Y Y Y Y Y Y' },
+  'join the auditorium': { action: 'media.join', ctx: { mediaRoom: 'auditorium' }, row: 'Y Y Y Y Y Y' },
+  'join the suite of my own hand-off': {
+    action: 'media.join',
+    ctx: { mediaRoom: 'suite', ownerId: SELF, takenBy: OTHER },
+    row: 'Y Y Y Y Y Y',
+  },
+  'join the suite of a hand-off I took': {
+    action: 'media.join',
+    ctx: { mediaRoom: 'suite', ownerId: OTHER, takenBy: SELF },
+    row: '- - Y - - -',
+  },
+  "join someone else's suite": {
+    action: 'media.join',
+    ctx: { mediaRoom: 'suite', ownerId: OTHER, takenBy: OTHER },
+    row: '- - - - - -',
+  },
+  'join a suite nobody took yet, not mine': {
+    action: 'media.join',
+    ctx: { mediaRoom: 'suite', ownerId: OTHER, takenBy: null },
+    row: '- - - - - -',
+  },
+  'join media naming no room': { action: 'media.join', row: '- - - - - -' },
+  'present in the auditorium': { action: 'media.present', ctx: { mediaRoom: 'auditorium' }, row: '- - - Y - -' },
+  'present in the atrium': { action: 'media.present', ctx: { mediaRoom: 'atrium' }, row: '- - - - - -' },
+  'moderate atrium voice': { action: 'media.moderate', ctx: { mediaRoom: 'atrium' }, row: '- - - - A A' },
+  'moderate the auditorium': { action: 'media.moderate', ctx: { mediaRoom: 'auditorium' }, row: '- - - A A A' },
+  'moderate the suite of a hand-off I took': {
+    action: 'media.moderate',
+    ctx: { mediaRoom: 'suite', ownerId: OTHER, takenBy: SELF },
+    row: '- - A - A A',
+  },
+  "moderate another advisor's suite": {
+    action: 'media.moderate',
+    ctx: { mediaRoom: 'suite', ownerId: SELF, takenBy: OTHER },
+    row: '- - - - A A',
+  },
+  'moderate media naming no room': { action: 'media.moderate', row: '- - - - - -' },
 }
 
 describe('policy matrix (role × action)', () => {

@@ -9,16 +9,20 @@ import type { Services } from '../services/createServices.ts'
 import { StaleConsentError } from '../services/privacy/ConsentService.ts'
 import { PlanLimitError } from '../services/privacy/CustomerDataService.ts'
 import { HandoffTaken } from '../services/host/HostService.ts'
+import { MediaUnavailable, type MediaService } from '../services/media/MediaService.ts'
 import { NotFound } from '../services/privacy/StaffAccess.ts'
 import { HttpError, sendError, sendJson } from './respond.ts'
 import { authenticateRequest, clientIp, type Route } from './router.ts'
 import { authRoutes } from './routes/authRoutes.ts'
 import { hostRoutes } from './routes/hostRoutes.ts'
+import { mediaRoutes } from './routes/mediaRoutes.ts'
 import { meRoutes } from './routes/meRoutes.ts'
 import { staffRoutes } from './routes/staffRoutes.ts'
 
 export interface ApiDeps {
   services: Services
+  /** Voice and video (LiveKit); answers 503 when no media server is configured. */
+  media: MediaService
   config: ClientConfig
   /** Mark the refresh cookie Secure (production, behind TLS). */
   secureCookies: boolean
@@ -43,6 +47,7 @@ function toHttpError(e: unknown): HttpError | undefined {
   if (e instanceof PlanLimitError) return new HttpError(409, 'too_many_plans', e.message)
   if (e instanceof NotFound) return new HttpError(404, 'not_found', e.message)
   if (e instanceof HandoffTaken) return new HttpError(409, 'already_taken', e.message)
+  if (e instanceof MediaUnavailable) return new HttpError(503, 'media_unavailable', e.message)
   return undefined
 }
 
@@ -54,11 +59,15 @@ export function createApiHandler(deps: ApiDeps) {
     ...meRoutes(s),
     ...staffRoutes(s),
     ...hostRoutes(s),
+    ...mediaRoutes(s, deps.media),
     {
       method: 'GET',
       path: /^\/api\/config$/,
       auth: 'none',
-      handle: (ctx) => Promise.resolve(sendJson(ctx.res, 200, deps.config)),
+      handle: (ctx) => {
+        const config: ClientConfig = { ...deps.config, media: deps.media.clientConfig() }
+        return Promise.resolve(sendJson(ctx.res, 200, config))
+      },
     },
     {
       method: 'GET',

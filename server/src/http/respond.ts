@@ -16,9 +16,11 @@ export function contentSecurityPolicy(livekitUrl?: string): string {
   )
 }
 
-/** Headers every response carries. */
+/**
+ * Headers every response carries. The Content-Security-Policy depends on the server's config (the LiveKit URL), so
+ * the HTTP server sets it on each response before a handler runs (app.ts), not here.
+ */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': contentSecurityPolicy(process.env.ATRIUM_LIVEKIT_URL),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -92,4 +94,18 @@ export async function readJson(req: IncomingMessage, limit = 4096): Promise<unkn
   } catch {
     throw new HttpError(400, 'invalid_json', 'body is not valid JSON')
   }
+}
+
+/** Reads a body of at most `limit` bytes as text, whatever its type (for signed bodies that must stay as sent). */
+export async function readRawBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > limit) throw new HttpError(413, 'payload_too_large', `body exceeds ${limit} bytes`)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) throw new HttpError(413, 'payload_too_large', `body exceeds ${limit} bytes`)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
 }

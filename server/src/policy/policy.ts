@@ -1,4 +1,4 @@
-import type { ConsentPurpose, Role } from '@atrium/common'
+import type { ConsentPurpose, MediaRoomKind, Role } from '@atrium/common'
 
 /** Everything the branch authorizes, by HTTP handlers and rooms alike. */
 export const ACTIONS = [
@@ -23,6 +23,9 @@ export const ACTIONS = [
   'handoffs.read',
   'handoffs.take',
   'complaints.read',
+  'media.join',
+  'media.present',
+  'media.moderate',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -38,6 +41,10 @@ export interface PolicyContext {
   ownerId?: string
   /** The owner's currently granted consents. */
   consents?: ReadonlySet<ConsentPurpose>
+  /** The kind of media room concerned (media actions). */
+  mediaRoom?: MediaRoomKind
+  /** For an advisory suite: the advisor who took its hand-off request (the customer is `ownerId`). */
+  takenBy?: string | null
 }
 
 export interface Decision {
@@ -102,6 +109,23 @@ export function decide(who: Principal, action: Action, ctx: PolicyContext = {}):
       return role === 'advisor' ? allow('role', true) : deny('role')
     case 'complaints.read':
       return role === 'compliance' || role === 'advisor' ? allow() : deny('role')
+    case 'media.join':
+      if (ctx.mediaRoom === undefined) return deny('no_room')
+      if (ctx.mediaRoom !== 'suite') return allow()
+      // a suite is private to the hand-off's customer and the advisor who took it
+      if (ctx.ownerId === who.id) return allow('owner')
+      return role === 'advisor' && ctx.takenBy === who.id ? allow('advisor') : deny('not_party')
+    case 'media.present':
+      // speakers in the auditorium from the start; others speak only when promoted
+      return role === 'educator' && ctx.mediaRoom === 'auditorium' ? allow() : deny('role')
+    case 'media.moderate':
+      if (ctx.mediaRoom === undefined) return deny('no_room')
+      if (role === 'compliance' || role === 'admin') return allow('oversight', true)
+      if (role === 'educator') return ctx.mediaRoom === 'auditorium' ? allow('role', true) : deny('not_moderator')
+      if (role === 'advisor') {
+        return ctx.mediaRoom === 'suite' && ctx.takenBy === who.id ? allow('advisor', true) : deny('not_moderator')
+      }
+      return deny('role')
   }
 }
 

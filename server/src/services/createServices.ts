@@ -1,3 +1,4 @@
+import type { Rephraser } from '@atrium/common'
 import type { Presence } from '@colyseus/core'
 
 import type { AtriumDb } from '../db/database.ts'
@@ -33,14 +34,14 @@ export function createServices(
   db: AtriumDb,
   presence: Presence,
   tokens: TokenService,
-  options: { scrypt: ScryptParams; limits: HttpLimits; brain: () => HostBrain },
+  options: { scrypt: ScryptParams; limits: HttpLimits; brain: () => HostBrain; rephraser?: Rephraser | undefined },
 ): Services {
   const audit = new AuditLog(db)
   const sessions = new SessionService(db, audit, presence)
   const accounts = new AccountService(db, audit, options.scrypt, sessions)
   const consents = new ConsentService(db, audit)
   const data = new CustomerDataService(db)
-  const host = new HostService(db, options.brain, consents, data, audit)
+  const host = new HostService(db, options.brain, consents, data, audit, options.rephraser)
   return {
     db,
     presence,

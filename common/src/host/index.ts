@@ -1,0 +1,13 @@
+/** The digital host's knowledge engine: knowledge base, retrieval, intents, guardrails and optional rephrasing. */
+export * from './brain.ts'
+export * from './calibration.ts'
+export * from './guardrails.ts'
+export * from './intents.ts'
+export * from './knowledge.ts'
+export * from './lang.ts'
+export * from './openaiRephraser.ts'
+export * from './rephraser.ts'
+export * from './retriever.ts'
+export * from './texts.ts'
+export * from './tokenize.ts'
+export * from './outOfReach.ts'
