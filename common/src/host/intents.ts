@@ -50,9 +50,10 @@ const HANDOFF =
   /转人工|人工服务|人工客服|真人|(?:转|找|联系|接通|要|换|叫|跟|和|请)(?:一个|一位|个|位)?(?:人工|真人|顾问|理财顾问|理财经理|客户经理|工作人员|客服人员)|(?:talk|speak|chat)(?: to| with) (?:a |an |the |some |your )?(?:real |live |human )?(?:human|person|someone|somebody|advis(?:o|e)r|agent|representative|staff|banker|people)|connect me|(?:get|want|need) (?:a |an )?(?:real |live )?(?:human|person|advis(?:o|e)r|agent)\b|real person|human please|operator/
 
 /** Who a visitor may ask to book or meet: an advisor, a manager, a person. */
-const PERSON_ZH = '(?:专属|专业的?)?(?:理财|财富|投资|贷款|银行)?(?:顾问|经理|客户经理|理财经理|专员|专家|人工|真人|工作人员|客服)'
+const PERSON_ZH =
+  '(?:专属|专业的?)?(?:理财|财富|投资|贷款|银行)?(?:顾问|经理|客户经理|理财经理|专员|专家|人工|真人|工作人员|客服)'
 const PERSON_EN =
-  "(?:(?:a|an|the|my|one of your|someone|somebody|a real|a live)\\s+)?(?:(?:real|live|human|financial|wealth|investment|personal|relationship|bank|loan|mortgage)\\s+)*(?:advis(?:o|e)rs?|bankers?|managers?|planners?|consultants?|specialists?|experts?|person|people|human|someone|somebody|agent|staff)"
+  '(?:(?:a|an|the|my|one of your|someone|somebody|a real|a live)\\s+)?(?:(?:real|live|human|financial|wealth|investment|personal|relationship|bank|loan|mortgage)\\s+)*(?:advis(?:o|e)rs?|bankers?|managers?|planners?|consultants?|specialists?|experts?|person|people|human|someone|somebody|agent|staff)'
 const MEETING_EN = '(?:appointments?|meetings?|sessions?|consultations?|slots?|calls?)'
 
 /**

@@ -171,7 +171,8 @@ export function porter(word: string): string {
   if (w.length <= 2) return w
   // 1a
   if (w.endsWith('sses') || w.endsWith('ies')) w = w.slice(0, -2)
-  else if (w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1)
+  // -ss (access), -us (bonus, status) and -is (analysis) are not plurals (a departure from Porter, who cuts them)
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1)
   // 1b
   if (w.endsWith('eed')) {
     if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1)
@@ -210,5 +211,14 @@ export function porter(word: string): string {
 /** Stems one lowercase English word; other tokens (digits, codes such as "r3") pass through unchanged. */
 export function stem(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word
-  return porter(americanize(word))
+  let s = cache.get(word)
+  if (s === undefined) {
+    s = porter(americanize(word))
+    // a vocabulary is a few thousand words; the bound only guards against unbounded visitor input
+    if (cache.size < 50_000) cache.set(word, s)
+  }
+  return s
 }
+
+/** Stems by word: indexing sees the same words again and again. */
+const cache = new Map<string, string>()

@@ -12,7 +12,7 @@ export const EN_STOP = new Set(
     'i me my mine we our us you your yours it its this that these those there here he she they them their ' +
     'do does did doing can could would should will shall may might must have has had having ' +
     'what which who whom how why please hi hello thanks thank just also any some get got let tell know want ' +
-    "would like dont cannot " +
+    'would like dont cannot ' +
     // generic verbs, adverbs and placeholders: in a bank FAQ they say nothing about the topic
     'then anything something someone somebody somewhere possible ' +
     'think way all through take make see need kind run go thing things really ok okay'

@@ -39,7 +39,10 @@ const LATIN_EDGE = /[a-z0-9]/
 
 /** NFKC, lowercase and straight apostrophes (it’s → it's): the one normalisation applied to documents, queries, synonyms and dictionary terms alike. */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'")
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
 }
 
 /** Irregular negative contractions. */
