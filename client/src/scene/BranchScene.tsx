@@ -6,6 +6,7 @@ import { Suspense, useEffect, useRef, useState } from 'react'
 import { AvatarCrowd } from '../components/avatar/AvatarCrowd.tsx'
 import { BranchEnvironment } from '../components/environment/BranchEnvironment.tsx'
 import { BranchLighting } from '../components/environment/BranchLighting.tsx'
+import { DigitalHost } from '../components/host/DigitalHost.tsx'
 import { DesktopControls } from '../components/player/DesktopControls.tsx'
 import { InteractiveFloor } from '../components/player/InteractiveFloor.tsx'
 import { PlayerRig } from '../components/player/PlayerRig.tsx'
@@ -62,6 +63,7 @@ export default function BranchScene() {
           </Suspense>
           <InteractiveFloor />
           <AvatarCrowd remotes={connection.remotes} capacity={capacity} />
+          <DigitalHost />
           <PlayerRig />
           <DesktopControls />
           <Networking />

@@ -1,5 +1,6 @@
 import { addAfterEffect, addEffect, type RootState } from '@react-three/fiber'
 
+import { hostVoice } from '../host/hostVoice.ts'
 import type { RemoteAvatars } from '../net/RemoteAvatars.ts'
 import { localPlayer } from '../player/localPlayer.ts'
 import { xrStore } from '../xr/xrStore.ts'
@@ -39,6 +40,10 @@ export function installTestHook(state: RootState, remotes: RemoteAvatars): () =>
       frameMs: frameMs.slice(),
     }),
     xrStore,
+    host: {
+      state: () => hostVoice.state(),
+      speak: (text, lang) => void hostVoice.speak(text, lang),
+    },
   }
   return () => {
     off1()

@@ -10,6 +10,13 @@ export interface AtriumTestHook {
   remotes(): { id: string; name: string; x: number; y: number; z: number }[]
   render(): { calls: number; triangles: number; programs: number; frameMs: number[] }
   xrStore: { getState(): { session?: unknown; mode: string | null } }
+  /** The digital host's voice (client/src/host/hostVoice.ts). */
+  host: {
+    /** mode: idle | pending (waiting for speechSynthesis) | speech | timeline (lips without audio). */
+    state(): { speaking: boolean; viseme: string; mode: string; muted: boolean; utterances: number; lang: string | null }
+    /** Says a line as the chat panel would (the lips move even where no voice exists). */
+    speak(text: string, lang: 'zh-CN' | 'en'): void
+  }
 }
 
 declare global {
