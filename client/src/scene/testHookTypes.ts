@@ -13,7 +13,14 @@ export interface AtriumTestHook {
   /** The digital host's voice (client/src/host/hostVoice.ts). */
   host: {
     /** mode: idle | pending (waiting for speechSynthesis) | speech | timeline (lips without audio). */
-    state(): { speaking: boolean; viseme: string; mode: string; muted: boolean; utterances: number; lang: string | null }
+    state(): {
+      speaking: boolean
+      viseme: string
+      mode: string
+      muted: boolean
+      utterances: number
+      lang: string | null
+    }
     /** Says a line as the chat panel would (the lips move even where no voice exists). */
     speak(text: string, lang: 'zh-CN' | 'en'): void
   }

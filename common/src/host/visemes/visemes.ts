@@ -6,10 +6,9 @@ export const VISEMES = ['sil', 'PP', 'FF', 'TH', 'DD', 'kk', 'CH', 'SS', 'nn', '
 export type Viseme = (typeof VISEMES)[number]
 
 /** Index of each viseme in `VISEMES` (for typed arrays of weights). */
-export const VISEME_INDEX: Readonly<Record<Viseme, number>> = Object.fromEntries(VISEMES.map((v, i) => [v, i])) as Record<
-  Viseme,
-  number
->
+export const VISEME_INDEX: Readonly<Record<Viseme, number>> = Object.fromEntries(
+  VISEMES.map((v, i) => [v, i]),
+) as Record<Viseme, number>
 
 /** Vowel visemes: they carry the syllable nucleus and last longer than consonants. */
 export function isVowelViseme(v: Viseme): boolean {
