@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 
-import * as visemes from '../../../common/src/host/visemes/index.ts'
+import * as visemes from '@atrium/common/visemes'
 import { createHostVoice, pickVoice, type SynthLike, type UtteranceLike } from './hostVoice.ts'
 
 class FakeSynth implements SynthLike {

@@ -1,8 +1,8 @@
 import type { Lang } from '@atrium/common'
 
-import type { Viseme, VisemeFrame, VisemeTimeline } from '../../../common/src/host/visemes/index.ts'
+import type { Viseme, VisemeFrame, VisemeTimeline } from '@atrium/common/visemes'
 
-type VisemesModule = typeof import('../../../common/src/host/visemes/index.ts')
+type VisemesModule = typeof import('@atrium/common/visemes')
 
 /** What the 3D host reads every frame (one object, updated in place). */
 export interface HostVoiceFrame {
@@ -86,7 +86,7 @@ const END_GRACE = 8
 const defaultSynth = () => (typeof speechSynthesis === 'undefined' ? null : (speechSynthesis as unknown as SynthLike))
 const defaultUtterance = (text: string) => new SpeechSynthesisUtterance(text) as unknown as UtteranceLike
 const defaultClock = () => performance.now() / 1000
-const defaultLoad = () => import('../../../common/src/host/visemes/index.ts')
+const defaultLoad = () => import('@atrium/common/visemes')
 
 /** Creates a host voice; the app uses the `hostVoice` singleton. */
 export function createHostVoice(deps: HostVoiceDeps = {}) {

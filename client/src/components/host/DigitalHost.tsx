@@ -2,7 +2,7 @@ import { useFrame, type ThreeEvent } from '@react-three/fiber'
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { Euler, Matrix4, type Group, type Mesh } from 'three'
 
-import { VISEME_INDEX } from '../../../../common/src/host/visemes/visemes.ts'
+import { VISEME_INDEX } from '@atrium/common/viseme-shapes'
 import { hostVoice } from '../../host/hostVoice.ts'
 import { localPlayer } from '../../player/localPlayer.ts'
 import { HOST_SPOT } from '../environment/layout.ts'

@@ -11,7 +11,7 @@ import {
   type ColorRepresentation,
 } from 'three'
 
-import { VISEMES } from '../../../../common/src/host/visemes/visemes.ts'
+import { VISEMES } from '@atrium/common/viseme-shapes'
 
 /**
  * Morph targets of the host figure: the 15 Oculus visemes under the `viseme_*` names that Ready

@@ -1,6 +1,6 @@
 import { SphereGeometry, Vector3 } from 'three'
 
-import type { Viseme } from '../../../../common/src/host/visemes/visemes.ts'
+import type { Viseme } from '@atrium/common/viseme-shapes'
 import { ellipsoid, grid, smooth, type Displace, type HostPart, type MorphName } from './hostGeometry.ts'
 import { buildMouth, MOUTH_SHAPES, type MouthShape } from './hostMouth.ts'
 

@@ -1,6 +1,6 @@
 import { Vector3 } from 'three'
 
-import type { Viseme } from '../../../../common/src/host/visemes/visemes.ts'
+import type { Viseme } from '@atrium/common/viseme-shapes'
 import { grid, MORPHS, type HostPart, type MorphName } from './hostGeometry.ts'
 
 /**
