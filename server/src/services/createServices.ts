@@ -7,6 +7,7 @@ import type { ScryptParams } from './accounts/passwords.ts'
 import { RequestLimiter, type HttpLimits } from './accounts/RequestLimiter.ts'
 import { SessionService } from './accounts/SessionService.ts'
 import { AuditLog } from './audit/AuditLog.ts'
+import { HandoffDesk } from './host/HandoffDesk.ts'
 import { HostService, type HostBrain } from './host/HostService.ts'
 import { ConsentService } from './privacy/ConsentService.ts'
 import { CustomerDataService } from './privacy/CustomerDataService.ts'
@@ -28,6 +29,7 @@ export interface Services {
   privacy: PrivacyService
   limiter: RequestLimiter
   host: HostService
+  desk: HandoffDesk
 }
 
 export function createServices(
@@ -41,7 +43,8 @@ export function createServices(
   const accounts = new AccountService(db, audit, options.scrypt, sessions)
   const consents = new ConsentService(db, audit)
   const data = new CustomerDataService(db)
-  const host = new HostService(db, options.brain, consents, data, audit, options.rephraser)
+  const desk = new HandoffDesk(db, consents, data, audit)
+  const host = new HostService(db, desk, options.brain, options.rephraser)
   return {
     db,
     presence,
@@ -55,5 +58,6 @@ export function createServices(
     privacy: new PrivacyService(db, accounts, sessions, consents, data, audit, host),
     limiter: new RequestLimiter(presence, options.limits),
     host,
+    desk,
   }
 }

@@ -34,7 +34,7 @@ export function hostRoutes(s: Services): Route[] {
       path: /^\/api\/staff\/handoffs$/,
       auth: 'required',
       async handle(ctx) {
-        sendJson(ctx.res, 200, { handoffs: await s.host.handoffs(callerOf(ctx)) })
+        sendJson(ctx.res, 200, { handoffs: await s.desk.handoffs(callerOf(ctx)) })
       },
     },
     {
@@ -44,7 +44,7 @@ export function hostRoutes(s: Services): Route[] {
       async handle(ctx) {
         const ref = param(ctx, 0, HandoffReference)
         await body(ctx, EmptyBody)
-        sendJson(ctx.res, 200, await s.host.take(callerOf(ctx), ref))
+        sendJson(ctx.res, 200, await s.desk.take(callerOf(ctx), ref))
       },
     },
     {
@@ -52,7 +52,7 @@ export function hostRoutes(s: Services): Route[] {
       path: /^\/api\/staff\/complaints$/,
       auth: 'required',
       async handle(ctx) {
-        sendJson(ctx.res, 200, { complaints: await s.host.complaints(callerOf(ctx)) })
+        sendJson(ctx.res, 200, { complaints: await s.desk.complaints(callerOf(ctx)) })
       },
     },
   ]
