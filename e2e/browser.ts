@@ -24,6 +24,14 @@ export async function launch(): Promise<Browser> {
       '--disable-dev-shm-usage',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      // voice: fake microphone (a beeping tone), no permission prompt, audio without a gesture,
+      // and WebRTC host candidates on loopback for the local livekit-server (realtime.md §10, §15)
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+      '--allow-loopback-in-peer-connection',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+      '--force-webrtc-ip-handling-policy=default',
     ],
   })
 }

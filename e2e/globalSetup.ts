@@ -5,17 +5,29 @@ import { join } from 'node:path'
 
 import type { TestProject } from 'vitest/node'
 
+import { startLivekit } from '../scripts/livekit.mjs'
+
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** Whether a real livekit-server runs for this suite (voice tests need it). */
+    media: boolean
   }
 }
 
 let server: ChildProcess | undefined
+let livekit: Awaited<ReturnType<typeof startLivekit>> | undefined
 
 /** Starts the real Atrium server with the built client on a free loopback port. */
 export async function setup(project: TestProject): Promise<void> {
   const root = join(import.meta.dirname, '..')
+  // a real LiveKit server on loopback for the voice tests (built with Go once when missing); with CI=true it must run
+  try {
+    livekit = await startLivekit({ build: true })
+  } catch (e) {
+    if (process.env.CI === 'true') throw e
+    console.warn(`voice tests skipped: ${e instanceof Error ? e.message : String(e)}`)
+  }
   server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/index.ts')], {
     cwd: root,
     env: {
@@ -26,6 +38,12 @@ export async function setup(project: TestProject): Promise<void> {
       ATRIUM_DATA_DIR: mkdtempSync(join(tmpdir(), 'atrium-e2e-')),
       // cheaper password hashing keeps sign-in steps quick on small CI machines
       ATRIUM_SCRYPT_COST: '14',
+      ...(livekit && {
+        ATRIUM_LIVEKIT_URL: livekit.url,
+        LIVEKIT_API_URL: livekit.httpUrl,
+        LIVEKIT_API_KEY: livekit.apiKey,
+        LIVEKIT_API_SECRET: livekit.apiSecret,
+      }),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -41,8 +59,10 @@ export async function setup(project: TestProject): Promise<void> {
     server!.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
   })
   project.provide('baseUrl', url)
+  project.provide('media', livekit !== undefined)
 }
 
 export async function teardown(): Promise<void> {
   server?.kill('SIGTERM')
+  await livekit?.stop()
 }

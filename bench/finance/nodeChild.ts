@@ -3,7 +3,7 @@
  * `node --import tsx bench/finance/nodeChild.ts <paths> <repeats>`; prints one JSON line.
  */
 // the engine alone, as a worker would load it (the package index also pulls in the room schema)
-import { DEFAULT_ASSUMPTIONS, simulate } from '../../common/src/finance/index.ts'
+import { DEFAULT_ASSUMPTIONS, simulate } from '@atrium/common/finance'
 
 import { BENCH_PLAN, BENCH_SEED } from './plan.ts'
 

@@ -12,6 +12,9 @@ import { initI18n } from './i18n/index.ts'
 initI18n()
 // the refresh cookie, if any, brings back the signed-in session after a reload
 void restoreSession()
+// the wealth-sandbox worker's test hook (window.__atriumSandbox), only where the scene's test hook is enabled
+if (import.meta.env.DEV || new URLSearchParams(location.search).has('testhook'))
+  void import('./sandbox/worker/testHook.ts')
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')

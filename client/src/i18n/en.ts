@@ -1,5 +1,6 @@
 import { enAccount } from './enAccount.ts'
 import { enHost } from './enHost.ts'
+import { enMedia } from './enMedia.ts'
 
 /** English strings. Keys must match zhCN.ts (checked by i18n.test.ts). */
 export const en = {
@@ -80,6 +81,7 @@ export const en = {
   language: { switch: '中文', label: 'Language' },
   ...enAccount,
   ...enHost,
+  ...enMedia,
 }
 
 export type Strings = typeof en

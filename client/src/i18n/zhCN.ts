@@ -1,6 +1,7 @@
 import type { Strings } from './en.ts'
 import { zhCNAccount } from './zhCNAccount.ts'
 import { zhCNHost } from './zhCNHost.ts'
+import { zhCNMedia } from './zhCNMedia.ts'
 
 /** Simplified Chinese strings. */
 export const zhCN: Strings = {
@@ -81,4 +82,5 @@ export const zhCN: Strings = {
   language: { switch: 'English', label: '语言' },
   ...zhCNAccount,
   ...zhCNHost,
+  ...zhCNMedia,
 }

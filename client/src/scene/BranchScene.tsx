@@ -10,6 +10,7 @@ import { DigitalHost } from '../components/host/DigitalHost.tsx'
 import { DesktopControls } from '../components/player/DesktopControls.tsx'
 import { InteractiveFloor } from '../components/player/InteractiveFloor.tsx'
 import { PlayerRig } from '../components/player/PlayerRig.tsx'
+import { SpatialAudio } from '../media/SpatialAudio.tsx'
 import { useConnection } from '../net/useConnection.ts'
 import { usePoseSender } from '../player/usePoseSender.ts'
 import { useAppStore } from '../state/useAppStore.ts'
@@ -67,6 +68,7 @@ export default function BranchScene() {
           <PlayerRig />
           <DesktopControls />
           <Networking />
+          <SpatialAudio />
         </XR>
       </Canvas>
     </>

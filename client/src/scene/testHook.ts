@@ -1,10 +1,11 @@
 import { addAfterEffect, addEffect, type RootState } from '@react-three/fiber'
 
 import { hostVoice } from '../host/hostVoice.ts'
+import { mediaStore } from '../media/mediaStore.ts'
 import type { RemoteAvatars } from '../net/RemoteAvatars.ts'
 import { localPlayer } from '../player/localPlayer.ts'
 import { xrStore } from '../xr/xrStore.ts'
-import type {} from './testHookTypes.ts'
+import type { AtriumTestHook } from './testHookTypes.ts'
 
 /** Whether this page asked for the hook (`?testhook`) or runs in development. */
 export function testHookEnabled(): boolean {
@@ -40,6 +41,18 @@ export function installTestHook(state: RootState, remotes: RemoteAvatars): () =>
       frameMs: frameMs.slice(),
     }),
     xrStore,
+    get media() {
+      const s = mediaStore.getState()
+      const remote: AtriumTestHook['media']['remote'] = {}
+      for (const v of s.connection?.voices.values() ?? []) {
+        remote[v.identity] = {
+          subscribed: v.track !== undefined,
+          level: v.level,
+          pannerPosition: [v.position[0], v.position[1], v.position[2]],
+        }
+      }
+      return { state: s.state, micEnabled: s.micEnabled, remote }
+    },
     host: {
       state: () => hostVoice.state(),
       speak: (text, lang) => void hostVoice.speak(text, lang),

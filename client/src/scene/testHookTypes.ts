@@ -10,6 +10,12 @@ export interface AtriumTestHook {
   remotes(): { id: string; name: string; x: number; y: number; z: number }[]
   render(): { calls: number; triangles: number; programs: number; frameMs: number[] }
   xrStore: { getState(): { session?: unknown; mode: string | null } }
+  /** Voice (client/src/media): state, own microphone, and each remote voice by participant identity. */
+  readonly media: {
+    state: string
+    micEnabled: boolean
+    remote: Record<string, { subscribed: boolean; level: number; pannerPosition: [number, number, number] }>
+  }
   /** The digital host's voice (client/src/host/hostVoice.ts). */
   host: {
     /** mode: idle | pending (waiting for speechSynthesis) | speech | timeline (lips without audio). */

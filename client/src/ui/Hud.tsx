@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { AccountButton } from '../account/AccountButton.tsx'
 import { AskHostButton } from '../hostChat/AskHostButton.tsx'
 import { HostChat } from '../hostChat/HostChat.tsx'
+import { VoiceControls } from '../media/VoiceControls.tsx'
 import { ChatPanel } from './ChatPanel.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { EnterVRButton } from './EnterVRButton.tsx'
@@ -24,6 +25,7 @@ export function Hud({ onRetry }: { onRetry: () => void }) {
         <InstanceBadge />
         <ConnectionStatus onRetry={onRetry} />
         <div className="spacer" />
+        <VoiceControls />
         <EnterVRButton />
         <AskHostButton />
         <AccountButton />
