@@ -15,6 +15,7 @@ import type { KnowledgeBase } from '../../common/src/host/knowledge.ts'
 import { Retriever, type Retrieval } from '../../common/src/host/retriever.ts'
 import type { Lang } from '../../common/src/i18nLangs.ts'
 import { loadCalibration, loadRealKnowledge } from '../../common/test/host/loadKb.ts'
+import { ownQuestionFold } from './folds.ts'
 
 interface Sample {
   coverage: number
@@ -37,20 +38,7 @@ const sample = (r: Retrieval, label: 0 | 1, group: Sample['group']): Sample => (
 function ownQuestions(kb: KnowledgeBase): Sample[] {
   const out: Sample[] = []
   for (let fold = 0; fold < FOLDS; fold++) {
-    let n = 0
-    const asked: { q: string; id: string; lang: Lang }[] = []
-    // leave out every FOLDS-th question of entries that keep at least one question in that language
-    const entries = kb.entries.map((e) => {
-      const copy = structuredClone(e)
-      for (const lang of LANGS) {
-        copy[lang].questions = e[lang].questions.filter((q, i) => {
-          const out = i > 0 && n++ % FOLDS === fold
-          if (out) asked.push({ q, id: e.id, lang })
-          return !out
-        })
-      }
-      return copy
-    })
+    const { entries, asked } = ownQuestionFold(kb, FOLDS, fold)
     const r = new Retriever({ ...kb, entries })
     for (const a of asked) {
       const res = r.search(a.q, a.lang)

@@ -10,6 +10,7 @@ import type { KnowledgeBase } from '../../common/src/host/knowledge.ts'
 import { Retriever, type RetrieverWeights } from '../../common/src/host/retriever.ts'
 import type { Lang } from '../../common/src/i18nLangs.ts'
 import { loadCalibration, loadRealKnowledge } from '../../common/test/host/loadKb.ts'
+import { ownQuestionFold } from './folds.ts'
 
 const LANGS: Lang[] = ['zh-CN', 'en']
 const FOLDS = 10
@@ -22,19 +23,7 @@ const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).to
 function ownQuestions(kb: KnowledgeBase): Record<Lang, [number, number]> {
   const res: Record<Lang, [number, number]> = { 'zh-CN': [0, 0], en: [0, 0] }
   for (let fold = 0; fold < FOLDS; fold++) {
-    let n = 0
-    const asked: { q: string; id: string; lang: Lang }[] = []
-    const entries = kb.entries.map((e) => {
-      const copy = structuredClone(e)
-      for (const lang of LANGS) {
-        copy[lang].questions = e[lang].questions.filter((q, i) => {
-          const out = i > 0 && n++ % FOLDS === fold
-          if (out) asked.push({ q, id: e.id, lang })
-          return !out
-        })
-      }
-      return copy
-    })
+    const { entries, asked } = ownQuestionFold(kb, FOLDS, fold)
     const r = new Retriever({ ...kb, entries }, weights)
     for (const a of asked) {
       const got = r.search(a.q, a.lang, 1).hits[0]?.entry.id

@@ -80,17 +80,9 @@ export class HttpError extends Error {
 export async function readJson(req: IncomingMessage, limit = 4096): Promise<unknown> {
   const type = req.headers['content-type'] ?? ''
   if (!type.startsWith('application/json')) throw new HttpError(415, 'unsupported_media_type', 'send application/json')
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > limit) throw new HttpError(413, 'payload_too_large', `body exceeds ${limit} bytes`)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) throw new HttpError(413, 'payload_too_large', `body exceeds ${limit} bytes`)
-    chunks.push(chunk)
-  }
+  const text = await readRawBody(req, limit)
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    return JSON.parse(text)
   } catch {
     throw new HttpError(400, 'invalid_json', 'body is not valid JSON')
   }
