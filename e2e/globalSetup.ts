@@ -12,6 +12,10 @@ declare module 'vitest' {
     baseUrl: string
     /** Whether a real livekit-server runs for this suite (voice tests need it). */
     media: boolean
+    /** LiveKit's HTTP API and keys when `media` is true, for tests that check the server's view of a room. */
+    livekit: { httpUrl: string; apiKey: string; apiSecret: string } | null
+    /** The demo accounts the shared server printed on first start: role → login id and password. */
+    demoAccounts: Record<string, { loginId: string; password: string }>
   }
 }
 
@@ -47,10 +51,12 @@ export async function setup(project: TestProject): Promise<void> {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  let out = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000)
     server!.stdout!.on('data', (chunk: Buffer) => {
-      const m = /Atrium is open at (http:\/\/\S+)/.exec(chunk.toString())
+      out += chunk.toString()
+      const m = /Atrium is open at (http:\/\/\S+)/.exec(out)
       if (m?.[1]) {
         clearTimeout(timer)
         resolve(m[1].replace('127.0.0.1', 'localhost'))
@@ -60,6 +66,15 @@ export async function setup(project: TestProject): Promise<void> {
   })
   project.provide('baseUrl', url)
   project.provide('media', livekit !== undefined)
+  project.provide(
+    'livekit',
+    livekit ? { httpUrl: livekit.httpUrl, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret } : null,
+  )
+  const demoAccounts: Record<string, { loginId: string; password: string }> = {}
+  for (const m of out.matchAll(/^│ (\w+)\s+(\S+@\S+)\s+(\S+)\s*$/gm)) {
+    demoAccounts[m[1]!] = { loginId: m[2]!, password: m[3]! }
+  }
+  project.provide('demoAccounts', demoAccounts)
 }
 
 export async function teardown(): Promise<void> {

@@ -1,7 +1,8 @@
 // `npm run bench`: the server load benchmark, the client rendering benchmark, the finance benchmark, the auth
-// benchmark, then the host knowledge-engine benchmark. Each prints a table and writes JSON under bench/results/; a
-// missed bar makes the run fail.
-// `npm run bench -- --only auth` runs just the named one(s) (comma-separated: server, client, finance, auth, host).
+// benchmark, the host knowledge-engine benchmark, then the media (voice join latency) benchmark. Each prints a table
+// and writes JSON under bench/results/; a missed bar makes the run fail.
+// `npm run bench -- --only auth` runs just the named one(s) (comma-separated: server, client, finance, auth, host,
+// media).
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick') ? ['--quick'] : []
 const tsx = join(root, 'node_modules/.bin/tsx')
 
-const BENCHES = ['server', 'client', 'finance', 'auth', 'host']
+const BENCHES = ['server', 'client', 'finance', 'auth', 'host', 'media']
 const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : BENCHES
 const unknown = only.filter((name) => !BENCHES.includes(name))

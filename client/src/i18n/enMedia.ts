@@ -1,6 +1,8 @@
 /** English strings for voice in the branch: microphone, media settings and audio state (spread into en.ts). */
 export const enMedia = {
   voice: {
+    listening: 'Listening',
+    listeningHint: 'You are in the audience: a presenter can invite you to speak.',
     connecting: 'Voice connecting…',
     reconnecting: 'Voice reconnecting…',
     unavailable: 'Voice unavailable',

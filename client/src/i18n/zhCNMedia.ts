@@ -3,6 +3,8 @@ import type { enMedia } from './enMedia.ts'
 /** Simplified Chinese strings for voice in the branch. */
 export const zhCNMedia: typeof enMedia = {
   voice: {
+    listening: '收听中',
+    listeningHint: '您是听众：主讲人可以邀请您发言。',
     connecting: '语音连接中…',
     reconnecting: '语音重新连接中…',
     unavailable: '语音不可用',

@@ -1,4 +1,4 @@
-import { C2S, createPose, type MediaTokenResponse } from '@atrium/common'
+import { C2S, createPose, type MediaPublishSource, type MediaTokenResponse } from '@atrium/common'
 import {
   ConnectionState,
   createLocalAudioTrack,
@@ -8,6 +8,7 @@ import {
   RoomEvent,
   Track,
   type LocalAudioTrack,
+  type Participant,
   type RemoteParticipant,
   type RemoteTrack,
   type RemoteTrackPublication,
@@ -20,11 +21,25 @@ import type { RemoteAvatar } from '../net/RemoteAvatars.ts'
 import { localPlayer } from '../player/localPlayer.ts'
 import { useAppStore } from '../state/useAppStore.ts'
 import { mediaStore, type MediaUiState } from './mediaStore.ts'
+import { installMediaTestHook } from './mediaTestHook.ts'
 import { distanceTo, PANNER, rms, setListenerPose, setPosition, shouldSubscribe, SUBSCRIPTION_HZ } from './spatial.ts'
 import { SpeakingGate } from './speakingGate.ts'
 
 /** Ask for a fresh token this long before the current one expires. */
 const REFRESH_MARGIN_MS = 60_000
+/** A zone change switches media rooms only once the visitor has stayed this long (walking through a doorway). */
+export const ROOM_SWITCH_DEBOUNCE_MS = 400
+/** LiveKit's TrackSource.MICROPHONE (protocol enum), as carried in live permission updates. */
+const MICROPHONE_SOURCE = 2
+
+/** Which media room of the instance: the atrium (spatial) or the auditorium (meeting: no distance fall-off). */
+export type ZoneRoomKind = 'atrium' | 'auditorium'
+
+/** The media room for a zone: the auditorium has its own, every other zone shares the atrium's. */
+export function roomKindForZone(zone: string): ZoneRoomKind {
+  return zone === 'auditorium' ? 'auditorium' : 'atrium'
+}
+
 /** Levels (own microphone and remote voices) are read this often. */
 const LEVEL_INTERVAL_MS = 50
 /** A remote level holds its peak and decays by this factor per reading, so short sounds show. */
@@ -48,10 +63,11 @@ interface RemoteVoice {
 export type BearerSource = () => Promise<string>
 
 /**
- * The visitor's voice in one branch instance: a LiveKit room (`atrium-<instance>`), the microphone
- * (published muted), selective subscription by distance and zone, and Web Audio panners at each
- * avatar's head. Fast data (levels, positions) lives here and is read in `useFrame`; the HUD reads
- * `mediaStore`.
+ * The visitor's voice in one branch instance: one LiveKit room at a time, `atrium-<instance>` (spatial: selective
+ * subscription by distance and zone, Web Audio panners at each avatar's head) or, while the visitor is in the
+ * auditorium zone, `auditorium-<instance>` (meeting: every speaker heard without distance fall-off; the microphone
+ * only when the token or a live promotion allows it). The microphone is published muted. Fast data (levels,
+ * positions) lives here and is read in `useFrame`; the HUD reads `mediaStore`.
  */
 export class MediaConnection {
   room: Room | undefined
@@ -68,6 +84,23 @@ export class MediaConnection {
   private stopped = false
   private url = ''
   private token = ''
+  /** The media room now joined (or being joined) and the one the visitor's zone asks for. */
+  kind: ZoneRoomKind = roomKindForZone(useAppStore.getState().myZone)
+  roomName = ''
+  identity = ''
+  /** When the current room's join began (`performance.now()`), for the join-latency benchmark. */
+  joinStartedAt = 0
+  /** Milliseconds after `joinStartedAt` when the token arrived and the room connected. */
+  readonly joinPhases = { token: NaN, connect: NaN }
+  private switchTimer: ReturnType<typeof setTimeout> | undefined
+  private unsubscribeZone: (() => void) | undefined
+  /** Bumped on every room switch: work for an older room stops when it sees a newer one. */
+  private generation = 0
+  private removeHook: (() => void) | undefined
+  /** What the last token allowed to publish (live permission changes take over once connected). */
+  private tokenCanPublish: MediaPublishSource[] = []
+  /** Permission changes are applied one after another (opening the microphone takes a while). */
+  private permissions: Promise<void> = Promise.resolve()
   private readonly pose = createPose()
   private readonly forward = new Vector3()
   private readonly up = new Vector3()
@@ -84,31 +117,125 @@ export class MediaConnection {
 
   /** Connects if the server has a media server; never throws (failures show as `failed`/`unavailable`). */
   async start(): Promise<void> {
-    mediaStore.setState({ state: 'connecting', connection: this, micEnabled: false, micError: false })
+    mediaStore.setState({
+      state: 'connecting',
+      connection: this,
+      micEnabled: false,
+      micError: false,
+      canPublish: [],
+      roomName: undefined,
+    })
     try {
       const config = (await sendRequest('/api/config')) as { media?: { url: string } | null } | undefined
       if (this.stopped) return
       if (!config?.media) return this.set({ state: 'unavailable' })
-      await this.fetchToken()
-      if (this.stopped) return
       this.ctx = new AudioContext({ latencyHint: 'interactive' })
-      const room = new Room({ adaptiveStream: false, dynacast: false, webAudioMix: { audioContext: this.ctx } })
-      this.room = room
-      this.listen(room)
-      await room.connect(this.url, this.token, { autoSubscribe: false })
-      if (this.stopped) return void room.disconnect()
-      for (const p of room.remoteParticipants.values()) {
-        for (const pub of p.trackPublications.values()) this.onPublished(pub, p)
-      }
-      this.set({ state: 'connected' })
-      this.updateAudioBlocked()
+      this.removeHook = installMediaTestHook(this)
       this.timers.push(setInterval(() => this.evaluate(), 1000 / SUBSCRIPTION_HZ))
       this.timers.push(setInterval(() => this.readLevels(), LEVEL_INTERVAL_MS))
-      await this.openMic(mediaStore.getState().deviceId)
+      this.unsubscribeZone = useAppStore.subscribe((s, prev) => {
+        if (s.myZone !== prev.myZone) this.zoneChanged(roomKindForZone(s.myZone))
+      })
+      await this.join(roomKindForZone(useAppStore.getState().myZone))
       void this.listDevices()
     } catch (e) {
       console.warn('voice unavailable:', e)
       this.set({ state: 'failed' })
+    }
+  }
+
+  /** The visitor's zone now asks for `kind`: switch rooms once they have stayed a moment. */
+  private zoneChanged(kind: ZoneRoomKind): void {
+    clearTimeout(this.switchTimer)
+    if (this.stopped) return
+    this.switchTimer = setTimeout(() => {
+      if (this.stopped || kind === this.kind) return
+      void this.join(kind).catch((e: unknown) => {
+        console.warn('voice room switch failed:', e)
+        this.set({ state: 'failed' })
+      })
+    }, ROOM_SWITCH_DEBOUNCE_MS)
+  }
+
+  /** Leaves the current media room (if any) and joins the instance's room of `kind`. */
+  private async join(kind: ZoneRoomKind): Promise<void> {
+    const gen = ++this.generation
+    this.joinStartedAt = performance.now()
+    this.kind = kind
+    this.leaveRoom()
+    this.set({ state: 'connecting', canPublish: [], roomName: undefined, micEnabled: false })
+    await this.fetchToken()
+    this.joinPhases.token = performance.now() - this.joinStartedAt
+    if (this.stopped || gen !== this.generation) return
+    const room = new Room({ adaptiveStream: false, dynacast: false, webAudioMix: { audioContext: this.ctx! } })
+    this.room = room
+    this.listen(room)
+    await room.connect(this.url, this.token, { autoSubscribe: false })
+    this.joinPhases.connect = performance.now() - this.joinStartedAt
+    if (this.stopped || gen !== this.generation) return void room.disconnect()
+    for (const p of room.remoteParticipants.values()) {
+      for (const pub of p.trackPublications.values()) this.onPublished(pub, p)
+    }
+    this.set({ state: 'connected', roomName: this.roomName, canPublish: this.tokenCanPublish })
+    this.updateAudioBlocked()
+    await this.applyPermissions()
+  }
+
+  /** Disconnects the current room, dropping its voices and the published microphone. */
+  private leaveRoom(): void {
+    if (this.gate.reset()) this.branch.send(C2S.speaking, { speaking: false })
+    for (const id of [...this.voices.keys()]) this.removeVoice(id)
+    const room = this.room
+    this.room = undefined
+    this.mic?.stop()
+    this.mic = undefined
+    this.micSource?.disconnect()
+    this.micSource = undefined
+    void room?.disconnect()
+  }
+
+  /** Whether the meeting mode applies: auditorium voices are heard without distance fall-off. */
+  get meeting(): boolean {
+    return this.kind === 'auditorium'
+  }
+
+  /**
+   * What the live connection may publish now (the token's grant, or a moderator's live change) decides whether the
+   * microphone is published: opened when allowed, unpublished and released when not.
+   */
+  private applyPermissions(): Promise<void> {
+    this.permissions = this.permissions
+      .then(() => this.applyPermissionsNow())
+      .catch((e: unknown) => {
+        console.warn('voice permissions:', e)
+      })
+    return this.permissions
+  }
+
+  private async applyPermissionsNow(): Promise<void> {
+    const room = this.room
+    if (!room || this.stopped) return
+    const perm = room.localParticipant.permissions
+    const sources: MediaPublishSource[] = perm
+      ? perm.canPublish
+        ? perm.canPublishSources.length === 0
+          ? ['microphone', 'camera', 'screen_share']
+          : perm.canPublishSources.includes(MICROPHONE_SOURCE as never)
+            ? ['microphone']
+            : []
+        : []
+      : this.tokenCanPublish
+    const allowed = sources.includes('microphone')
+    this.set({ canPublish: sources })
+    if (allowed && !this.mic) await this.openMic(mediaStore.getState().deviceId)
+    else if (!allowed && this.mic) {
+      const mic = this.mic
+      this.mic = undefined
+      this.micSource?.disconnect()
+      this.micSource = undefined
+      if (this.gate.reset()) this.branch.send(C2S.speaking, { speaking: false })
+      await room.localParticipant.unpublishTrack(mic, true).catch(() => mic.stop())
+      this.set({ micEnabled: false })
     }
   }
 
@@ -119,10 +246,20 @@ export class MediaConnection {
     this.stopped = true
     for (const t of this.timers) clearInterval(t)
     clearTimeout(this.refreshTimer)
+    clearTimeout(this.switchTimer)
+    this.unsubscribeZone?.()
+    this.removeHook?.()
     void this.room?.disconnect()
     this.mic?.stop()
     void this.ctx?.close().catch(() => undefined)
-    mediaStore.setState({ state: 'off', connection: undefined, micEnabled: false, audioBlocked: false })
+    mediaStore.setState({
+      state: 'off',
+      connection: undefined,
+      micEnabled: false,
+      audioBlocked: false,
+      canPublish: [],
+      roomName: undefined,
+    })
   }
 
   /** Turns the microphone on or off (muting keeps it published). Also resumes audio: it is a user gesture. */
@@ -179,20 +316,24 @@ export class MediaConnection {
   }
 
   private listen(room: Room): void {
+    const current = () => room === this.room && !this.stopped
     room
-      .on(RoomEvent.TrackPublished, (pub, p) => this.onPublished(pub, p))
+      .on(RoomEvent.ParticipantPermissionsChanged, (_prev, p: Participant) => {
+        if (current() && p === room.localParticipant) void this.applyPermissions()
+      })
+      .on(RoomEvent.TrackPublished, (pub, p) => current() && this.onPublished(pub, p))
       .on(RoomEvent.TrackUnpublished, (pub, p) => {
         const v = this.voices.get(p.identity)
         if (v?.publication === pub) v.publication = undefined
       })
-      .on(RoomEvent.TrackSubscribed, (track, pub, p) => this.onSubscribed(track, pub, p))
-      .on(RoomEvent.TrackUnsubscribed, (track, _pub, p) => this.onUnsubscribed(track, p))
-      .on(RoomEvent.ParticipantDisconnected, (p) => this.removeVoice(p.identity))
-      .on(RoomEvent.AudioPlaybackStatusChanged, () => this.updateAudioBlocked())
-      .on(RoomEvent.Reconnecting, () => this.set({ state: 'reconnecting' }))
-      .on(RoomEvent.Reconnected, () => this.set({ state: 'connected' }))
+      .on(RoomEvent.TrackSubscribed, (track, pub, p) => current() && this.onSubscribed(track, pub, p))
+      .on(RoomEvent.TrackUnsubscribed, (track, _pub, p) => current() && this.onUnsubscribed(track, p))
+      .on(RoomEvent.ParticipantDisconnected, (p) => current() && this.removeVoice(p.identity))
+      .on(RoomEvent.AudioPlaybackStatusChanged, () => current() && this.updateAudioBlocked())
+      .on(RoomEvent.Reconnecting, () => current() && this.set({ state: 'reconnecting' }))
+      .on(RoomEvent.Reconnected, () => current() && this.set({ state: 'connected' }))
       .on(RoomEvent.Disconnected, (reason) => {
-        if (this.stopped) return
+        if (!current()) return
         if (reason === DisconnectReason.CLIENT_INITIATED) return
         for (const id of [...this.voices.keys()]) this.removeVoice(id)
         this.set({ state: 'failed', micEnabled: false })
@@ -230,7 +371,9 @@ export class MediaConnection {
     v.publication = pub
     v.track = track
     // level first (before distance fall-off), then the panner; LiveKit adds its gain and the destination
-    if (track instanceof RemoteAudioTrack) track.setWebAudioPlugins([v.analyser, v.panner])
+    // in the auditorium's meeting mode the panner is bypassed: every speaker is heard clearly, wherever they stand
+    if (track instanceof RemoteAudioTrack)
+      track.setWebAudioPlugins(this.meeting ? [v.analyser] : [v.analyser, v.panner])
     v.element = track.attach()
     this.updateAudioBlocked()
   }
@@ -267,7 +410,10 @@ export class MediaConnection {
       if (!pub) continue
       const p = a?.buffer.latest()?.head.p
       const sameZone = a !== undefined && people[a.sessionId]?.zone === myZone
-      const want = a !== undefined && p !== undefined && shouldSubscribe(distanceTo(p, head), sameZone, pub.isDesired)
+      // meeting mode: everyone who publishes in the auditorium's room is heard
+      const want =
+        this.meeting ||
+        (a !== undefined && p !== undefined && shouldSubscribe(distanceTo(p, head), sameZone, pub.isDesired))
       if (want !== pub.isDesired) pub.setSubscribed(want)
     }
   }
@@ -290,7 +436,8 @@ export class MediaConnection {
   }
 
   private async openMic(deviceId: string | undefined): Promise<void> {
-    if (!this.room || this.stopped) return
+    const room = this.room
+    if (!room || this.stopped) return
     try {
       const mic = await createLocalAudioTrack({
         ...(deviceId && { deviceId }),
@@ -298,11 +445,11 @@ export class MediaConnection {
         noiseSuppression: true,
         autoGainControl: true,
       })
-      if (this.stopped) return void mic.stop()
+      if (this.stopped || room !== this.room) return void mic.stop()
       // muted before it is published: nobody hears anything until the visitor unmutes
       await mic.mute()
       this.mic = mic
-      await this.room.localParticipant.publishTrack(mic, { source: Track.Source.Microphone })
+      await room.localParticipant.publishTrack(mic, { source: Track.Source.Microphone })
       this.connectMicAnalyser()
       this.set({ micError: false, micEnabled: false })
     } catch (e) {
@@ -327,15 +474,18 @@ export class MediaConnection {
     if (mediaStore.getState().audioBlocked !== blocked) this.set({ audioBlocked: blocked })
   }
 
-  /** Gets a token for this instance's atrium room and schedules the next one before it expires. */
+  /** Gets a token for this instance's room of the current kind and schedules the next one before it expires. */
   private async fetchToken(): Promise<void> {
     const res = (await sendRequest('/api/media/token', {
       method: 'POST',
       token: await this.bearer(),
-      body: { room: 'atrium', instance: this.instance },
+      body: { room: this.kind, instance: this.instance },
     })) as MediaTokenResponse
     this.url = res.url
     this.token = res.token
+    this.roomName = res.roomName
+    this.identity = res.identity
+    this.tokenCanPublish = res.canPublish
     clearTimeout(this.refreshTimer)
     const wait = Math.max(10_000, res.expiresAt - Date.now() - REFRESH_MARGIN_MS)
     this.refreshTimer = setTimeout(() => void this.refresh(), wait)
@@ -356,9 +506,10 @@ export class MediaConnection {
       for (const p of room.remoteParticipants.values()) {
         for (const pub of p.trackPublications.values()) this.onPublished(pub, p)
       }
+      this.mic?.stop()
       this.mic = undefined
-      await this.openMic(mediaStore.getState().deviceId)
       this.set({ state: 'connected' })
+      await this.applyPermissions()
     } catch (e) {
       console.warn('voice token refresh failed:', e)
       this.refreshTimer = setTimeout(() => void this.refresh(), 15_000)

@@ -106,6 +106,7 @@ export function VoiceControls() {
   const micEnabled = useStore(mediaStore, (s) => s.micEnabled)
   const micError = useStore(mediaStore, (s) => s.micError)
   const audioBlocked = useStore(mediaStore, (s) => s.audioBlocked)
+  const canSpeak = useStore(mediaStore, (s) => s.canPublish.includes('microphone'))
   const [open, setOpen] = useState(false)
 
   if (state === 'off') return null
@@ -124,18 +125,30 @@ export function VoiceControls() {
     )
   }
   const micLabel = micError ? t('voice.micError') : micEnabled ? t('voice.micOn') : t('voice.micOff')
+  const enableAudio = audioBlocked && (
+    <button
+      id="enable-audio"
+      type="button"
+      className="primary"
+      onClick={() => mediaStore.getState().connection?.enableAudio()}
+    >
+      {t('voice.enableAudio')}
+    </button>
+  )
+  if (!canSpeak) {
+    // the auditorium's audience listens until a moderator makes them a speaker
+    return (
+      <div className="voice">
+        {enableAudio}
+        <span id="voice-status" className="status muted" role="status" title={t('voice.listeningHint')}>
+          {t('voice.listening')}
+        </span>
+      </div>
+    )
+  }
   return (
     <div className="voice">
-      {audioBlocked && (
-        <button
-          id="enable-audio"
-          type="button"
-          className="primary"
-          onClick={() => mediaStore.getState().connection?.enableAudio()}
-        >
-          {t('voice.enableAudio')}
-        </button>
-      )}
+      {enableAudio}
       <button
         id="mic-toggle"
         type="button"

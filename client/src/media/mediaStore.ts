@@ -1,3 +1,4 @@
+import type { MediaPublishSource } from '@atrium/common'
 import { createStore } from 'zustand/vanilla'
 
 import type { MediaConnection } from './MediaConnection.ts'
@@ -18,6 +19,10 @@ export interface MediaUiState {
   audioBlocked: boolean
   devices: { deviceId: string; label: string }[]
   deviceId: string | undefined
+  /** The LiveKit room joined (`atrium-<n>` or `auditorium-<n>`), once connected. */
+  roomName: string | undefined
+  /** What this visitor may publish there now (empty: listening only, e.g. the auditorium's audience). */
+  canPublish: MediaPublishSource[]
   /** The live connection, for the render loop and the test hook (not for rendering). */
   connection: MediaConnection | undefined
 }
@@ -29,5 +34,7 @@ export const mediaStore = createStore<MediaUiState>()(() => ({
   audioBlocked: false,
   devices: [],
   deviceId: undefined,
+  roomName: undefined,
+  canPublish: [],
   connection: undefined,
 }))

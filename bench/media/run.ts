@@ -1,0 +1,199 @@
+/**
+ * Media benchmark: `node --import tsx bench/media/run.ts [--quick]`.
+ *
+ * Builds the client, starts a real livekit-server and the Atrium server on loopback, and opens two headless Chromium
+ * pages with fake microphones in one branch instance. The talker unmutes; the listener then leaves the atrium's media
+ * room (travels to the auditorium) and comes back, ten times. Each time it measures, in the page, the time from the
+ * start of joining `atrium-<instance>` (token request, connect, subscription by distance) to the first remote audio
+ * level above silence, and reports the median against the bar (< 1.5 s). Also reports the listener page's main-thread
+ * CPU (Chrome's TaskDuration over wall time) during the joins. Prints a table, writes bench/results/media-<timestamp>.json
+ * and media-latest.json, and exits non-zero when the bar is missed.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import type { Browser } from 'playwright-core'
+
+import { enterBranch, launch, openPage } from '../../e2e/browser.ts'
+import { startLivekit } from '../../scripts/livekit.mjs'
+import { runBench } from '../runBench.ts'
+import { writeResults } from '../writeResults.ts'
+// window.__atrium and window.__atriumMedia, installed with ?testhook
+import type {} from '../../client/src/media/mediaTestHookTypes.ts'
+
+const root = join(import.meta.dirname, '../..')
+const quick = process.argv.includes('--quick')
+const JOINS = quick ? 3 : 10
+const BAR_MS = 1500
+/** RMS level counted as sound (the fake microphone's beep is far above it). */
+const SILENCE = 0.001
+
+const log = (line: string): void => void process.stderr.write(line + '\n')
+
+let server: ChildProcess | undefined
+let livekit: Awaited<ReturnType<typeof startLivekit>> | undefined
+let browser: Browser | undefined
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+async function startServer(lk: NonNullable<typeof livekit>): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/index.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ATRIUM_STATIC_DIR: join(root, 'dist/client'),
+      ATRIUM_DATA_DIR: mkdtempSync(join(tmpdir(), 'atrium-bench-media-')),
+      ATRIUM_DEMO_ACCOUNTS: '0',
+      ATRIUM_LIVEKIT_URL: lk.url,
+      LIVEKIT_API_URL: lk.httpUrl,
+      LIVEKIT_API_KEY: lk.apiKey,
+      LIVEKIT_API_SECRET: lk.apiSecret,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  server = child
+  let out = ''
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /Atrium is open at (http:\/\/\S+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1].replace('127.0.0.1', 'localhost'))
+      }
+    })
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  })
+}
+
+async function main(): Promise<number> {
+  const built = spawnSync(process.execPath, [join(root, 'scripts/copy-xr-profiles.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  const vite = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  if (built.status !== 0 || vite.status !== 0) throw new Error('client build failed')
+  livekit = await startLivekit({ build: true })
+  const base = await startServer(livekit)
+  browser = await launch()
+  const talker = await openPage(browser)
+  const listener = await openPage(browser)
+  await enterBranch(talker.page, base, 'Talker')
+  await enterBranch(listener.page, base, 'Listener')
+  for (const p of [talker.page, listener.page]) {
+    await p.waitForFunction(() => window.__atriumMedia?.connected === true, undefined, { timeout: 30_000 })
+  }
+  await talker.page.click('#mic-toggle')
+  await talker.page.waitForFunction(() => window.__atrium!.media.micEnabled, undefined, { timeout: 10_000 })
+  const talkerId = await talker.page.evaluate(() => window.__atriumMedia!.identity)
+  // warm-up: the listener hears the talker once before anything is measured
+  await listener.page.waitForFunction(
+    ([id, min]) => (window.__atrium!.media.remote[id as string]?.level ?? 0) > (min as number),
+    [talkerId, SILENCE] as const,
+    { timeout: 30_000 },
+  )
+
+  const cdp = await listener.page.context().newCDPSession(listener.page)
+  await cdp.send('Performance.enable')
+  const taskSeconds = async (): Promise<number> => {
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN
+  }
+  const cpu0 = await taskSeconds()
+  const wall0 = Date.now()
+
+  const joins: number[] = []
+  const phaseLog: { total: number; connected: number; subscribed: number; token: number; connect: number }[] = []
+  for (let i = 0; i < JOINS; i++) {
+    // away to the auditorium's room, then back: each return is a fresh join of the atrium's room
+    await listener.page.keyboard.press('Digit4')
+    await listener.page.waitForFunction(() => window.__atriumMedia?.roomName?.startsWith('auditorium-') === true, {
+      timeout: 30_000,
+    })
+    await listener.page.keyboard.press('Digit1')
+    const phases = await listener.page.evaluate(
+      ([id, min]) =>
+        new Promise<{ total: number; connected: number; subscribed: number; token: number; connect: number }>(
+          (resolve, reject) => {
+            const t0 = performance.now()
+            let connected = NaN
+            let subscribed = NaN
+            const timer = setInterval(() => {
+              const m = window.__atriumMedia
+              const here = m?.connected === true && m.roomName?.startsWith('atrium-') === true
+              const remote = window.__atrium?.media.remote[id as string]
+              if (here && Number.isNaN(connected)) connected = performance.now() - m.joinStartedAt
+              if (here && remote?.subscribed && Number.isNaN(subscribed))
+                subscribed = performance.now() - m.joinStartedAt
+              if (here && (remote?.level ?? 0) > (min as number)) {
+                clearInterval(timer)
+                resolve({ total: performance.now() - m.joinStartedAt, connected, subscribed, ...m.joinPhases })
+              } else if (performance.now() - t0 > 30_000) {
+                clearInterval(timer)
+                reject(new Error('no remote audio within 30 s'))
+              }
+            }, 20)
+          },
+        ),
+      [talkerId, SILENCE] as const,
+    )
+    joins.push(phases.total)
+    phaseLog.push(phases)
+    log(
+      `join ${i + 1}/${JOINS}: ${phases.total.toFixed(0)} ms ` +
+        `(token ${phases.token.toFixed(0)}, connect ${phases.connect.toFixed(0)}, ` +
+        `connected seen ${phases.connected.toFixed(0)}, subscribed ${phases.subscribed.toFixed(0)})`,
+    )
+  }
+  const cpu = (await taskSeconds()) - cpu0
+  const wallS = (Date.now() - wall0) / 1000
+  const pageCpu = cpu / wallS
+
+  const medianMs = median(joins)
+  const bars = [
+    {
+      name: `median join → first remote audio < ${BAR_MS} ms`,
+      value: `${medianMs.toFixed(0)} ms`,
+      pass: medianMs < BAR_MS,
+    },
+  ]
+  console.log('media benchmark (loopback, headless Chromium, fake microphone)')
+  console.log(`  joins: ${joins.map((j) => j.toFixed(0)).join(', ')} ms`)
+  console.log(
+    `  median ${medianMs.toFixed(0)} ms, min ${Math.min(...joins).toFixed(0)}, max ${Math.max(...joins).toFixed(0)}`,
+  )
+  console.log(`  listener page main-thread CPU during the joins: ${(pageCpu * 100).toFixed(0)}% of one core`)
+  for (const b of bars) console.log(`${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.value}`)
+  const file = writeResults('media', {
+    kind: 'media',
+    at: new Date().toISOString(),
+    quick,
+    joinsMs: joins,
+    phasesMs: phaseLog,
+    medianMs,
+    listenerPageCpu: pageCpu,
+    note: 'join = from the start of joining atrium-<instance> (token, connect, subscription) to the first remote level above silence',
+    external: [...talker.external, ...listener.external],
+    bars,
+  })
+  log(`wrote ${file}`)
+  return bars.every((b) => b.pass) ? 0 : 1
+}
+
+runBench('media', main, () => {
+  void browser?.close()
+  server?.kill('SIGTERM')
+  void livekit?.stop()
+})
