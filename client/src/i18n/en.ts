@@ -1,6 +1,7 @@
 import { enAccount } from './enAccount.ts'
 import { enHost } from './enHost.ts'
 import { enMedia } from './enMedia.ts'
+import { enSandbox } from './enSandbox.ts'
 
 /** English strings. Keys must match zhCN.ts (checked by i18n.test.ts). */
 export const en = {
@@ -82,6 +83,7 @@ export const en = {
   ...enAccount,
   ...enHost,
   ...enMedia,
+  ...enSandbox,
 }
 
 export type Strings = typeof en

@@ -2,6 +2,7 @@ import type { Strings } from './en.ts'
 import { zhCNAccount } from './zhCNAccount.ts'
 import { zhCNHost } from './zhCNHost.ts'
 import { zhCNMedia } from './zhCNMedia.ts'
+import { zhCNSandbox } from './zhCNSandbox.ts'
 
 /** Simplified Chinese strings. */
 export const zhCN: Strings = {
@@ -83,4 +84,5 @@ export const zhCN: Strings = {
   ...zhCNAccount,
   ...zhCNHost,
   ...zhCNMedia,
+  ...zhCNSandbox,
 }

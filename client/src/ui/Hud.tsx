@@ -4,6 +4,7 @@ import { AccountButton } from '../account/AccountButton.tsx'
 import { AskHostButton } from '../hostChat/AskHostButton.tsx'
 import { HostChat } from '../hostChat/HostChat.tsx'
 import { VoiceControls } from '../media/VoiceControls.tsx'
+import { SandboxPlanner } from '../sandbox/panel/SandboxPlanner.tsx'
 import { ChatPanel } from './ChatPanel.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { EnterVRButton } from './EnterVRButton.tsx'
@@ -28,6 +29,7 @@ export function Hud({ onRetry }: { onRetry: () => void }) {
         <VoiceControls />
         <EnterVRButton />
         <AskHostButton />
+        <SandboxPlanner />
         <AccountButton />
         <LanguageSwitch />
       </header>
