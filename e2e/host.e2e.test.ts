@@ -101,7 +101,7 @@ describe('the digital host', () => {
     const reply = lastHostLine(page)
     expect(await reply.getAttribute('data-kind')).toBe('handoff')
     const reference = await reply.locator('[data-reference]').getAttribute('data-reference')
-    expect(reference).toBeTruthy()
+    expect(reference).toMatch(/^H-[A-Z2-9]{8}$/)
     expect(await reply.textContent()).toContain('An advisor will join you here; they will see this conversation.')
 
     // the advisor signs in and finds the request, with the conversation, in the staff hand-off list

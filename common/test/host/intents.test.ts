@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { createHostBrain } from '../../src/host/brain.ts'
 import type { HostReply } from '../../src/host/contract.ts'
+import { RISK_DISCLOSURE } from '../../src/host/texts.ts'
 import { loadFixtureKnowledge } from './loadKb.ts'
 
 const brain = createHostBrain(loadFixtureKnowledge())
@@ -42,7 +43,7 @@ describe('intents', () => {
     const r = ask(text, lang === 'en' ? 'zh-CN' : 'en')
     expect(r.kind).toBe('open_sandbox')
     expect(r.lang).toBe(lang)
-    expect(r.disclosure).toBeTruthy()
+    expect(r.disclosure).toBe(RISK_DISCLOSURE[lang])
   })
 
   it.each([
