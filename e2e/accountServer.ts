@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { waitForOpen } from '../server/test/waitForOpen.ts'
+
 /** A demo account as the server prints it on first start: role, login id, password. */
 export interface DemoAccount {
   role: string
@@ -33,19 +35,8 @@ export async function startDemoServer(): Promise<DemoServer> {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  let out = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000)
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /Atrium is open at (http:\/\/\S+)/.exec(out)
-      if (m?.[1]) {
-        clearTimeout(timer)
-        resolve(m[1].replace('127.0.0.1', 'localhost'))
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
+  const { url: address, output: out } = await waitForOpen(child)
+  const url = `${address.replace('127.0.0.1', 'localhost')}/`
   const accounts = new Map<string, DemoAccount>()
   for (const m of out.matchAll(/^│ (\w+)\s+(\S+@\S+)\s+(\S+)\s*$/gm)) {
     accounts.set(m[1]!, { role: m[1]!, loginId: m[2]!, password: m[3]! })

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 import { startLivekit } from '../scripts/livekit.mjs'
+import { waitForOpen } from '../server/test/waitForOpen.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -51,19 +52,8 @@ export async function setup(project: TestProject): Promise<void> {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  let out = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000)
-    server!.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /Atrium is open at (http:\/\/\S+)/.exec(out)
-      if (m?.[1]) {
-        clearTimeout(timer)
-        resolve(m[1].replace('127.0.0.1', 'localhost'))
-      }
-    })
-    server!.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
+  const { url: address, output: out } = await waitForOpen(server)
+  const url = `${address.replace('127.0.0.1', 'localhost')}/`
   project.provide('baseUrl', url)
   project.provide('media', livekit !== undefined)
   project.provide(

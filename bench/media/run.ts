@@ -18,6 +18,7 @@ import type { Browser } from 'playwright-core'
 
 import { enterBranch, launch, openPage } from '../../e2e/browser.ts'
 import { startLivekit } from '../../scripts/livekit.mjs'
+import { waitForOpen } from '../../server/test/waitForOpen.ts'
 import { runBench } from '../runBench.ts'
 import { writeResults } from '../writeResults.ts'
 // window.__atrium and window.__atriumMedia, installed with ?testhook
@@ -60,19 +61,7 @@ async function startServer(lk: NonNullable<typeof livekit>): Promise<string> {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   server = child
-  let out = ''
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000)
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /Atrium is open at (http:\/\/\S+)/.exec(out)
-      if (m?.[1]) {
-        clearTimeout(timer)
-        resolve(m[1].replace('127.0.0.1', 'localhost'))
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
+  return waitForOpen(child).then(({ url }) => `${url.replace('127.0.0.1', 'localhost')}/`)
 }
 
 async function main(): Promise<number> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { startRedis, type RunningRedis } from '../../scripts/redis.mjs'
 import { freshDb, type TestDb } from './db.ts'
+import { waitForOpen } from './waitForOpen.ts'
 
 const root = join(import.meta.dirname, '../..')
 const secret = 'scale-out-test-secret-0123456789abcdef'
@@ -49,16 +50,7 @@ async function startProcess(
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server process did not start in 30 s')), 30_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Atrium is open at')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)))
-  })
+  await waitForOpen(child)
   return { port, url: `http://127.0.0.1:${port}`, child }
 }
 
