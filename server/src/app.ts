@@ -13,6 +13,9 @@ import { contentSecurityPolicy, sendError } from './http/respond.ts'
 import { createStaticHandler } from './http/staticFiles.ts'
 import { openDatabase } from './db/database.ts'
 import { BranchRoom, type BranchRoomOptions } from './rooms/BranchRoom.ts'
+import { defineAdvisorRooms } from './rooms/advisors/defineAdvisorRooms.ts'
+import { defineEventRooms } from './rooms/events/defineEventRooms.ts'
+import { defineSandboxRooms } from './rooms/sandbox/defineSandboxRooms.ts'
 import { seedDemoAccounts } from './services/accounts/demoAccounts.ts'
 import { setRoomAuth } from './services/auth.ts'
 import { createServices, type Services } from './services/createServices.ts'
@@ -92,6 +95,9 @@ export async function createAtriumServer(config: ServerConfig): Promise<AtriumSe
   })
   const roomOptions: BranchRoomOptions = { maxClients: config.maxClients, reconnectSeconds: config.reconnectSeconds }
   game.define(ROOMS.branch, BranchRoom, roomOptions)
+  defineAdvisorRooms(game, services, media)
+  defineEventRooms(game, services, media)
+  defineSandboxRooms(game, services)
 
   return {
     http,

@@ -2,6 +2,11 @@ import { enAccount } from './enAccount.ts'
 import { enHost } from './enHost.ts'
 import { enMedia } from './enMedia.ts'
 import { enSandbox } from './enSandbox.ts'
+import { enVideo } from './enVideo.ts'
+import { enSandboxHall } from './enSandboxHall.ts'
+import { enSandboxShare } from './enSandboxShare.ts'
+import { enAdvisor } from './enAdvisor.ts'
+import { enEvents } from './enEvents.ts'
 
 /** English strings. Keys must match zhCN.ts (checked by i18n.test.ts). */
 export const en = {
@@ -84,6 +89,11 @@ export const en = {
   ...enHost,
   ...enMedia,
   ...enSandbox,
+  ...enVideo,
+  ...enSandboxHall,
+  ...enSandboxShare,
+  ...enAdvisor,
+  ...enEvents,
 }
 
 export type Strings = typeof en

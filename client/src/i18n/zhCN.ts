@@ -3,6 +3,11 @@ import { zhCNAccount } from './zhCNAccount.ts'
 import { zhCNHost } from './zhCNHost.ts'
 import { zhCNMedia } from './zhCNMedia.ts'
 import { zhCNSandbox } from './zhCNSandbox.ts'
+import { zhCNVideo } from './zhCNVideo.ts'
+import { zhCNSandboxHall } from './zhCNSandboxHall.ts'
+import { zhCNSandboxShare } from './zhCNSandboxShare.ts'
+import { zhCNAdvisor } from './zhCNAdvisor.ts'
+import { zhCNEvents } from './zhCNEvents.ts'
 
 /** Simplified Chinese strings. */
 export const zhCN: Strings = {
@@ -85,4 +90,9 @@ export const zhCN: Strings = {
   ...zhCNHost,
   ...zhCNMedia,
   ...zhCNSandbox,
+  ...zhCNVideo,
+  ...zhCNSandboxHall,
+  ...zhCNSandboxShare,
+  ...zhCNAdvisor,
+  ...zhCNEvents,
 }

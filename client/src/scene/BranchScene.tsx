@@ -10,7 +10,11 @@ import { DigitalHost } from '../components/host/DigitalHost.tsx'
 import { DesktopControls } from '../components/player/DesktopControls.tsx'
 import { InteractiveFloor } from '../components/player/InteractiveFloor.tsx'
 import { PlayerRig } from '../components/player/PlayerRig.tsx'
+import { AuditoriumStage } from '../events/stage/AuditoriumStage.tsx'
 import { SpatialAudio } from '../media/SpatialAudio.tsx'
+import { VideoPanels } from '../media/video/VideoPanels.tsx'
+import { SandboxHall } from '../sandbox/hall/SandboxHall.tsx'
+import { SuiteFurnishings } from '../advisor/suite/SuiteFurnishings.tsx'
 import { useConnection } from '../net/useConnection.ts'
 import { usePoseSender } from '../player/usePoseSender.ts'
 import { useAppStore } from '../state/useAppStore.ts'
@@ -69,6 +73,10 @@ export default function BranchScene() {
           <DesktopControls />
           <Networking />
           <SpatialAudio />
+          <VideoPanels />
+          <SandboxHall />
+          <AuditoriumStage />
+          <SuiteFurnishings />
         </XR>
       </Canvas>
     </>

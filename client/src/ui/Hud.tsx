@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
 import { AccountButton } from '../account/AccountButton.tsx'
+import { AdvisorEntry } from '../advisor/AdvisorEntry.tsx'
+import { EventsEntry } from '../events/EventsEntry.tsx'
 import { AskHostButton } from '../hostChat/AskHostButton.tsx'
 import { HostChat } from '../hostChat/HostChat.tsx'
 import { VoiceControls } from '../media/VoiceControls.tsx'
@@ -30,6 +32,8 @@ export function Hud({ onRetry }: { onRetry: () => void }) {
         <EnterVRButton />
         <AskHostButton />
         <SandboxPlanner />
+        <AdvisorEntry />
+        <EventsEntry />
         <AccountButton />
         <LanguageSwitch />
       </header>

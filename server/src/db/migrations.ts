@@ -1,5 +1,9 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 
+import { advisorMigrations } from './migrations/advisors.ts'
+import { eventMigrations } from './migrations/events.ts'
+import { sandboxMigrations } from './migrations/sandbox.ts'
+
 /** The `prev_hash` of the first audit entry. */
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -169,6 +173,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('complaints_visitor').on('complaints').column('visitor_id').execute()
       },
     },
+    ...advisorMigrations(dialect),
+    ...eventMigrations(dialect),
+    ...sandboxMigrations(dialect),
   }
 }
 

@@ -1,5 +1,9 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
 
+import type { AdvisorTables } from './advisorTables.ts'
+import type { EventTables } from './eventTables.ts'
+import type { SandboxTables } from './sandboxTables.ts'
+
 /**
  * Table types of the Atrium database. Both dialects store times as milliseconds since the epoch
  * (bigint), booleans as 0/1 integers and JSON as text, so one query layer serves both.
@@ -120,7 +124,7 @@ export interface ComplaintsTable {
   due_at: number
 }
 
-export interface Database {
+export interface Database extends AdvisorTables, EventTables, SandboxTables {
   users: UsersTable
   sessions: SessionsTable
   consents: ConsentsTable

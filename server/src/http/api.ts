@@ -13,7 +13,10 @@ import { MediaUnavailable, type MediaService } from '../services/media/MediaServ
 import { NotFound } from '../services/privacy/StaffAccess.ts'
 import { HttpError, sendError, sendJson } from './respond.ts'
 import { authenticateRequest, clientIp, type Route } from './router.ts'
+import { advisorRoutes } from './routes/advisorRoutes.ts'
 import { authRoutes } from './routes/authRoutes.ts'
+import { eventRoutes } from './routes/eventRoutes.ts'
+import { sandboxRoutes } from './routes/sandboxRoutes.ts'
 import { hostRoutes } from './routes/hostRoutes.ts'
 import { mediaRoutes } from './routes/mediaRoutes.ts'
 import { meRoutes } from './routes/meRoutes.ts'
@@ -60,6 +63,9 @@ export function createApiHandler(deps: ApiDeps) {
     ...staffRoutes(s),
     ...hostRoutes(s),
     ...mediaRoutes(s, deps.media),
+    ...advisorRoutes(s, deps.media),
+    ...eventRoutes(s, deps.media),
+    ...sandboxRoutes(s),
     {
       method: 'GET',
       path: /^\/api\/config$/,

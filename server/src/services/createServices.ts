@@ -3,6 +3,9 @@ import type { Presence } from '@colyseus/core'
 
 import type { AtriumDb } from '../db/database.ts'
 import { AccountService } from './accounts/AccountService.ts'
+import { createAdvisorServices, type AdvisorServices } from './advisors/createAdvisorServices.ts'
+import { createEventServices, type EventServices } from './events/createEventServices.ts'
+import { createSandboxServices, type SandboxServices } from './sandbox/createSandboxServices.ts'
 import type { ScryptParams } from './accounts/passwords.ts'
 import { RequestLimiter, type HttpLimits } from './accounts/RequestLimiter.ts'
 import { SessionService } from './accounts/SessionService.ts'
@@ -30,7 +33,16 @@ export interface Services {
   limiter: RequestLimiter
   host: HostService
   desk: HandoffDesk
+  /** Live advisors: queue, appointments, suites, console, follow-ups, complaints (issue 7). */
+  advisors: AdvisorServices
+  /** Investor-education events and the auditorium (issue 8). */
+  events: EventServices
+  /** Shared wealth-sandbox sessions and plan reports (issue 5). */
+  sandbox: SandboxServices
 }
+
+/** The services every domain may build on. */
+export type CoreServices = Omit<Services, 'advisors' | 'events' | 'sandbox'>
 
 export function createServices(
   db: AtriumDb,
@@ -45,7 +57,7 @@ export function createServices(
   const data = new CustomerDataService(db)
   const desk = new HandoffDesk(db, consents, data, audit)
   const host = new HostService(db, desk, options.brain, options.rephraser)
-  return {
+  const core: CoreServices = {
     db,
     presence,
     tokens,
@@ -60,4 +72,9 @@ export function createServices(
     host,
     desk,
   }
+  // sandbox first: advisory suites open shared sandbox sessions
+  const sandbox = createSandboxServices(core)
+  const events = createEventServices(core)
+  const advisors = createAdvisorServices(core, sandbox)
+  return { ...core, advisors, events, sandbox }
 }

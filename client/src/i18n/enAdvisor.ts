@@ -1,0 +1,4 @@
+/** English strings for `advisor.*`; keys must match zhCNAdvisor.ts. */
+export const enAdvisor = {
+  advisor: {},
+}
