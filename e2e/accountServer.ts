@@ -30,7 +30,8 @@ export async function startDemoServer(): Promise<DemoServer> {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      ATRIUM_STATIC_DIR: join(root, 'dist/client'),
+      // a separate build can be tested side by side: ATRIUM_E2E_STATIC_DIR=dist/other
+      ATRIUM_STATIC_DIR: join(root, process.env.ATRIUM_E2E_STATIC_DIR ?? 'dist/client'),
       ATRIUM_DATA_DIR: mkdtempSync(join(tmpdir(), 'atrium-e2e-staff-')),
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -39,7 +39,8 @@ export async function setup(project: TestProject): Promise<void> {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      ATRIUM_STATIC_DIR: join(root, 'dist/client'),
+      // a separate build can be tested side by side: ATRIUM_E2E_STATIC_DIR=dist/other
+      ATRIUM_STATIC_DIR: join(root, process.env.ATRIUM_E2E_STATIC_DIR ?? 'dist/client'),
       ATRIUM_DATA_DIR: mkdtempSync(join(tmpdir(), 'atrium-e2e-')),
       // cheaper password hashing keeps sign-in steps quick on small CI machines
       ATRIUM_SCRYPT_COST: '14',
