@@ -1,4 +1,27 @@
 /** English strings for `video.*`; keys must match zhCNVideo.ts. */
 export const enVideo = {
-  video: {},
+  video: {
+    cameraStart: 'Turn camera on',
+    cameraStop: 'Turn camera off',
+    shareStart: 'Share screen',
+    shareStop: 'Stop sharing',
+    cameraError: 'The camera could not be started.',
+    shareError: 'Screen sharing could not be started.',
+    cameraOff: 'Camera off',
+    moderate: 'Moderate {{name}}',
+    muteMic: 'Mute mic',
+    muteMicLabel: 'Mute the microphone of {{name}}',
+    muteCamera: 'Camera off',
+    muteCameraLabel: 'Turn off the camera of {{name}}',
+    muteScreen: 'Stop share',
+    muteScreenLabel: 'Stop the screen share of {{name}}',
+    remove: 'Remove',
+    removeLabel: 'Remove {{name}} from the voice and video call',
+    promote: 'Make speaker',
+    promoteLabel: 'Let {{name}} speak to the auditorium',
+    demote: 'To audience',
+    demoteLabel: 'Return {{name}} to the audience',
+    moderationDone: 'Done: {{name}}',
+    moderationFailed: 'That did not work for {{name}}. Please try again.',
+  },
 }

@@ -1,4 +1,27 @@
 /** 简体中文 strings for `video.*`; keys must match enVideo.ts. */
 export const zhCNVideo = {
-  video: {},
+  video: {
+    cameraStart: '打开摄像头',
+    cameraStop: '关闭摄像头',
+    shareStart: '共享屏幕',
+    shareStop: '停止共享',
+    cameraError: '无法打开摄像头。',
+    shareError: '无法开始屏幕共享。',
+    cameraOff: '摄像头已关闭',
+    moderate: '管理 {{name}}',
+    muteMic: '静音',
+    muteMicLabel: '将 {{name}} 的麦克风静音',
+    muteCamera: '关摄像头',
+    muteCameraLabel: '关闭 {{name}} 的摄像头',
+    muteScreen: '停止共享',
+    muteScreenLabel: '停止 {{name}} 的屏幕共享',
+    remove: '移出',
+    removeLabel: '将 {{name}} 移出语音视频通话',
+    promote: '设为发言人',
+    promoteLabel: '允许 {{name}} 在报告厅发言',
+    demote: '回到听众',
+    demoteLabel: '让 {{name}} 回到听众席',
+    moderationDone: '已完成：{{name}}',
+    moderationFailed: '对 {{name}} 的操作未成功，请重试。',
+  },
 }

@@ -1,101 +1,12 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from 'zustand'
 
 import { mediaStore } from './mediaStore.ts'
+import { useVoiceKeys } from './useVoiceKeys.ts'
 import { useVoiceSession } from './useVoiceSession.ts'
-
-const typing = (e: KeyboardEvent) =>
-  e.target instanceof HTMLInputElement ||
-  e.target instanceof HTMLTextAreaElement ||
-  e.target instanceof HTMLSelectElement ||
-  (e.target instanceof HTMLElement && e.target.isContentEditable)
-
-/** V toggles the microphone; holding B talks while it is off (push-to-talk). */
-function useVoiceKeys(): void {
-  useEffect(() => {
-    let pushing = false
-    const onDown = (e: KeyboardEvent) => {
-      const media = mediaStore.getState().connection
-      if (!media || e.repeat || typing(e) || e.ctrlKey || e.metaKey || e.altKey) return
-      if (e.code === 'KeyV') void media.setMicEnabled(!mediaStore.getState().micEnabled)
-      else if (e.code === 'KeyB' && !mediaStore.getState().micEnabled) {
-        pushing = true
-        void media.setMicEnabled(true)
-      }
-    }
-    const release = () => {
-      if (!pushing) return
-      pushing = false
-      void mediaStore.getState().connection?.setMicEnabled(false)
-    }
-    const onUp = (e: KeyboardEvent) => {
-      if (e.code === 'KeyB') release()
-    }
-    window.addEventListener('keydown', onDown)
-    window.addEventListener('keyup', onUp)
-    window.addEventListener('blur', release)
-    return () => {
-      window.removeEventListener('keydown', onDown)
-      window.removeEventListener('keyup', onUp)
-      window.removeEventListener('blur', release)
-    }
-  }, [])
-}
-
-/** A bar showing the microphone level, updated by animation frame rather than React state. */
-function LevelMeter({ label }: { label: string }) {
-  const bar = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    let raf = 0
-    const loop = () => {
-      const level = mediaStore.getState().connection?.micLevel ?? 0
-      // RMS of speech sits around 0.01–0.3: a square root spreads it over the bar
-      if (bar.current) bar.current.style.transform = `scaleX(${Math.min(1, Math.sqrt(level * 4))})`
-      raf = requestAnimationFrame(loop)
-    }
-    raf = requestAnimationFrame(loop)
-    return () => cancelAnimationFrame(raf)
-  }, [])
-  return (
-    <div className="level-meter" role="img" aria-label={label}>
-      <div ref={bar} className="level-bar" />
-    </div>
-  )
-}
-
-/** The media settings popover: microphone device, level meter and the keys. */
-function VoiceSettings({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation()
-  const devices = useStore(mediaStore, (s) => s.devices)
-  const deviceId = useStore(mediaStore, (s) => s.deviceId)
-  useEffect(() => void mediaStore.getState().connection?.listDevices(), [])
-  return (
-    <div id="voice-settings" className="panel voice-settings" role="dialog" aria-label={t('voice.settings')}>
-      <label className="field">
-        <span>{t('voice.device')}</span>
-        <select
-          id="voice-device"
-          value={deviceId ?? ''}
-          onChange={(e) => void mediaStore.getState().connection?.selectDevice(e.target.value)}
-        >
-          {!deviceId && <option value="">{t('voice.defaultDevice')}</option>}
-          {devices.map((d) => (
-            <option key={d.deviceId} value={d.deviceId}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <LevelMeter label={t('voice.level')} />
-      <p className="small muted">{t('voice.keys')}</p>
-      <p className="small muted">{t('voice.nearby')}</p>
-      <button type="button" onClick={onClose}>
-        {t('voice.closeSettings')}
-      </button>
-    </div>
-  )
-}
+import { VideoControls } from './video/VideoControls.tsx'
+import { VoiceSettings } from './VoiceSettings.tsx'
 
 /** Voice in the HUD: state, microphone button, settings popover and "Enable audio" when blocked. */
 export function VoiceControls() {
@@ -130,7 +41,7 @@ export function VoiceControls() {
       id="enable-audio"
       type="button"
       className="primary"
-      onClick={() => mediaStore.getState().connection?.enableAudio()}
+      onClick={() => mediaStore.getState().connection?.voice?.enableAudio()}
     >
       {t('voice.enableAudio')}
     </button>
@@ -157,7 +68,7 @@ export function VoiceControls() {
         aria-label={micLabel}
         title={micLabel}
         disabled={micError}
-        onClick={() => void mediaStore.getState().connection?.setMicEnabled(!micEnabled)}
+        onClick={() => void mediaStore.getState().connection?.voice?.setMicEnabled(!micEnabled)}
       >
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <rect x="9" y="3" width="6" height="11" rx="3" fill="currentColor" />
@@ -165,6 +76,7 @@ export function VoiceControls() {
           {!micEnabled && <path d="M4 4l16 16" stroke="currentColor" strokeWidth="2" />}
         </svg>
       </button>
+      <VideoControls />
       <button
         id="voice-settings-toggle"
         type="button"

@@ -1,11 +1,29 @@
 import { Track } from 'livekit-client'
 
 import type { MediaConnection } from './MediaConnection.ts'
-import type { MediaTestHook } from './mediaTestHookTypes.ts'
+import { setMediaRoomOverride } from './mediaRoomOverride.ts'
+import type { MediaTestHook, MediaVideoFeedInfo } from './mediaTestHookTypes.ts'
+import type { VideoFeed } from './video/RemoteVideos.ts'
 
 /** Whether this page asked for test hooks (`?testhook`) or runs in development. */
 function enabled(): boolean {
   return import.meta.env.DEV || new URLSearchParams(location.search).has('testhook')
+}
+
+function feedInfo(feeds: ReadonlyMap<string, VideoFeed>): Record<string, MediaVideoFeedInfo> {
+  const out: Record<string, MediaVideoFeedInfo> = {}
+  for (const [id, f] of feeds) {
+    out[id] = {
+      shown: f.shown,
+      muted: f.publication?.isMuted,
+      width: f.element?.videoWidth ?? 0,
+      height: f.element?.videoHeight ?? 0,
+      currentTime: f.element?.currentTime ?? 0,
+      frames: f.frames,
+      textureVersion: f.textureVersion,
+    }
+  }
+  return out
 }
 
 /**
@@ -57,6 +75,11 @@ export function installMediaTestHook(media: MediaConnection): () => void {
         return e instanceof Error ? `${e.name}: ${e.message}` : String(e)
       }
     },
+    setRoomOverride(ref) {
+      setMediaRoomOverride(ref)
+    },
+    cameras: () => feedInfo(media.tracks.videos.cameras),
+    screens: () => feedInfo(media.tracks.videos.screens),
   }
   window.__atriumMedia = hook
   return () => {

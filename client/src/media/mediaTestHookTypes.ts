@@ -7,7 +7,7 @@ export interface MediaTestHook {
   readonly roomName: string | undefined
   /** This visitor's participant identity (pseudonymous id). */
   readonly identity: string
-  /** The room kind the visitor's zone asks for: `atrium` or `auditorium`. */
+  /** The kind of room joined: `atrium`, `auditorium`, or `suite` (an override). */
   readonly kind: string
   /** Whether the live connection may publish anything now. */
   readonly canPublish: boolean
@@ -23,6 +23,27 @@ export interface MediaTestHook {
   remoteMicMuted(identity: string): boolean | undefined
   /** Tries to publish the microphone directly through LiveKit; 'ok' or the error. */
   forceMic(): Promise<string>
+  /** Calls `setMediaRoomOverride` (a suite or event room; null returns to the zone's room). */
+  setRoomOverride(ref: { room: 'suite'; reference: string } | null): void
+  /** Remote camera feeds by identity, as the panels beside the avatars draw them. */
+  cameras(): Record<string, MediaVideoFeedInfo>
+  /** Remote screen shares by identity, as the designated screen draws them. */
+  screens(): Record<string, MediaVideoFeedInfo>
+}
+
+/** A remote video feed as the renderer sees it. */
+export interface MediaVideoFeedInfo {
+  /** What its panel or screen quad drew last frame: nothing, the video texture, or the "camera off" card. */
+  shown: 'none' | 'video' | 'placeholder'
+  muted: boolean | undefined
+  width: number
+  height: number
+  /** The element's playback position (seconds): it grows while frames arrive. */
+  currentTime: number
+  /** Frames presented by the element (`requestVideoFrameCallback`). */
+  frames: number
+  /** The VideoTexture's version: it grows with every frame uploaded. */
+  textureVersion: number
 }
 
 declare global {

@@ -1,6 +1,7 @@
 import { AVATAR_COLORS, unpackLook } from '@atrium/common'
 import { useTranslation } from 'react-i18next'
 
+import { ModerationControls } from '../media/moderation/ModerationControls.tsx'
 import { useAppStore } from '../state/useAppStore.ts'
 
 /** Everyone in this instance, with their zone; the visitor first. */
@@ -22,6 +23,7 @@ export function PeopleList() {
             {p.sessionId === me && <span className="muted"> {t('people.you')}</span>}
             {!p.connected && <span className="muted"> · {t('people.away')}</span>}
             <span className="zone muted">{t(`zones.${p.zone}`)}</span>
+            {p.sessionId !== me && <ModerationControls id={p.id} name={p.name} />}
           </li>
         ))}
       </ul>
