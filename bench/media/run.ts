@@ -6,7 +6,8 @@
  * room (travels to the auditorium) and comes back, ten times. Each time it measures, in the page, the time from the
  * start of joining `atrium-<instance>` (token request, connect, subscription by distance) to the first remote audio
  * level above silence, and reports the median against the bar (< 1.5 s). Also reports the listener page's main-thread
- * CPU (Chrome's TaskDuration over wall time) during the joins. Prints a table, writes bench/results/media-<timestamp>.json
+ * CPU (Chrome's TaskDuration over wall time) during the joins, and the CPU of the server, of livekit-server and of the
+ * listener's main thread with eight speakers talking within its hearing distance (bench/media/speakers.ts). Prints a table, writes bench/results/media-<timestamp>.json
  * and media-latest.json, and exits non-zero when the bar is missed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -20,6 +21,7 @@ import { enterBranch, launch, openPage } from '../../e2e/browser.ts'
 import { startLivekit } from '../../scripts/livekit.mjs'
 import { waitForOpen } from '../../server/test/waitForOpen.ts'
 import { runBench } from '../runBench.ts'
+import { SPEAKERS, speakerLoad } from './speakers.ts'
 import { writeResults } from '../writeResults.ts'
 // window.__atrium and window.__atriumMedia, installed with ?testhook
 import type {} from '../../client/src/media/mediaTestHookTypes.ts'
@@ -151,6 +153,7 @@ async function main(): Promise<number> {
   const pageCpu = cpu / wallS
 
   const medianMs = median(joins)
+  const load = await speakerLoad(browser, base, listener.page, { server: server!.pid!, livekit: livekit.pid! }, log)
   const bars = [
     {
       name: `median join → first remote audio < ${BAR_MS} ms`,
@@ -164,6 +167,15 @@ async function main(): Promise<number> {
     `  median ${medianMs.toFixed(0)} ms, min ${Math.min(...joins).toFixed(0)}, max ${Math.max(...joins).toFixed(0)}`,
   )
   console.log(`  listener page main-thread CPU during the joins: ${(pageCpu * 100).toFixed(0)}% of one core`)
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+  console.log(`  CPU (share of one core)        quiet   ${SPEAKERS} speakers (${load.talking.subscribed} heard)`)
+  for (const [name, key] of [
+    ['Atrium server', 'server'],
+    ['livekit-server', 'livekit'],
+    ['listener page, main thread', 'listenerMainThread'],
+  ] as const) {
+    console.log(`  ${name.padEnd(30)} ${pct(load.quiet[key]).padStart(5)}   ${pct(load.talking[key]).padStart(5)}`)
+  }
   for (const b of bars) console.log(`${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.value}`)
   const file = writeResults('media', {
     kind: 'media',
@@ -173,6 +185,7 @@ async function main(): Promise<number> {
     phasesMs: phaseLog,
     medianMs,
     listenerPageCpu: pageCpu,
+    speakers: { count: SPEAKERS, ...load },
     note: 'join = from the start of joining atrium-<instance> (token, connect, subscription) to the first remote level above silence',
     external: [...talker.external, ...listener.external],
     bars,
