@@ -1,8 +1,9 @@
 // `npm run bench`: the server load benchmark, the client rendering benchmark, the finance benchmark, the auth
-// benchmark, the host knowledge-engine benchmark, then the media (voice join latency) benchmark. Each prints a table
-// and writes JSON under bench/results/; a missed bar makes the run fail.
+// benchmark, the host knowledge-engine benchmark, the media (voice join latency) benchmark, then the events
+// (auditorium) benchmark, then the advisor queue benchmark. Each prints a table and writes JSON under bench/results/;
+// a missed bar makes the run fail.
 // `npm run bench -- --only auth` runs just the named one(s) (comma-separated: server, client, finance, auth, host,
-// media).
+// media, events, advisors).
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick') ? ['--quick'] : []
 const tsx = join(root, 'node_modules/.bin/tsx')
 
-const BENCHES = ['server', 'client', 'finance', 'auth', 'host', 'media']
+const BENCHES = ['server', 'client', 'finance', 'auth', 'host', 'media', 'events', 'advisors']
 const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : BENCHES
 const unknown = only.filter((name) => !BENCHES.includes(name))

@@ -1,12 +1,56 @@
 import type { CoreServices } from '../createServices.ts'
 import type { SandboxServices } from '../sandbox/createSandboxServices.ts'
+import { AdvisorContext } from './AdvisorContext.ts'
+import { AdvisorPrivacy } from './AdvisorPrivacy.ts'
+import { AdvisorQueue } from './AdvisorQueue.ts'
+import { AdvisorySessions } from './AdvisorySessions.ts'
+import { Appointments } from './Appointments.ts'
+import { Availability } from './Availability.ts'
+import { Complaints } from './Complaints.ts'
+import { QueueDesk } from './QueueDesk.ts'
+import { sandboxOpener } from './sandboxOpener.ts'
+import { SessionRecords } from './SessionRecords.ts'
+import { SuiteHost } from './SuiteHost.ts'
+import { SuiteInvites } from './SuiteInvites.ts'
+import { Teams } from './Teams.ts'
 
 /** The live-advisor services (queue, appointments, suites, console, follow-ups, complaints). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AdvisorServices {}
+export interface AdvisorServices {
+  teams: Teams
+  sessions: AdvisorySessions
+  queue: AdvisorQueue
+  /** The advisors' side of the queue: list, accept, decline. */
+  desk: QueueDesk
+  availability: Availability
+  appointments: Appointments
+  records: SessionRecords
+  invites: SuiteInvites
+  context: AdvisorContext
+  complaints: Complaints
+  /** What the suite room asks: admission and the wall. */
+  suites: SuiteHost
+}
 
+/** Builds the services and hooks them into the host's hand-offs and the privacy export and erasure. */
 export function createAdvisorServices(core: CoreServices, sandbox: SandboxServices): AdvisorServices {
-  void core
-  void sandbox
-  return {}
+  const { db, audit } = core
+  const teams = new Teams(db, audit)
+  const sessions = new AdvisorySessions(db, audit, teams, sandboxOpener(sandbox))
+  const queue = new AdvisorQueue(db, core.desk, audit)
+  const appointments = new Appointments(db, sessions, audit)
+  core.desk.onHandoff(queue.enterFromHost)
+  core.privacy.addSection(new AdvisorPrivacy(db))
+  return {
+    teams,
+    sessions,
+    queue,
+    desk: new QueueDesk(db, sessions, audit),
+    availability: new Availability(db),
+    appointments,
+    records: new SessionRecords(db, core.presence, sessions, appointments, audit),
+    invites: new SuiteInvites(db, sessions, audit),
+    context: new AdvisorContext(db, sessions, core.consents, core.data, audit),
+    complaints: new Complaints(db, sessions, teams, audit),
+    suites: new SuiteHost(db, sessions),
+  }
 }

@@ -25,6 +25,9 @@ export const COMPLAINT_RESPONSE_MS = 24 * 60 * 60 * 1000
 /** What a customer shares with the advisor at hand-off time. */
 export type SharedContext = Pick<HandoffPacket, 'consents' | 'plan' | 'riskAnswers'>
 
+/** Called in the transaction that records a host hand-off (the advisor queue enters it there). */
+export type HandoffListener = (trx: Transaction<Database>, packet: HandoffPacket) => Promise<void>
+
 /** Human-friendly references: no 0/O or 1/I to misread over the phone. */
 function reference(prefix: 'H' | 'C'): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -40,12 +43,19 @@ function reference(prefix: 'H' | 'C'): string {
  * packet is audited like any customer record.
  */
 export class HandoffDesk {
+  private readonly listeners: HandoffListener[] = []
+
   constructor(
     private readonly handle: AtriumDb,
     private readonly consents: ConsentService,
     private readonly data: CustomerDataService,
     private readonly audit: AuditLog,
   ) {}
+
+  /** Registers a listener for host hand-offs (set once at start-up, like a route). */
+  onHandoff(listener: HandoffListener): void {
+    this.listeners.push(listener)
+  }
 
   /** What a customer shares with the advisor, read when they ask for one (consent is checked then). */
   async sharedContext(caller: TokenClaims): Promise<SharedContext> {
@@ -69,6 +79,22 @@ export class HandoffDesk {
     reply: HostReply,
     context: { conversation: HostTurn[]; needs: HostTopic[]; shared: SharedContext },
   ): Promise<void> {
+    const packet = await this.openRequest(trx, caller, conversationId, reply.lang, context)
+    for (const listener of this.listeners) await listener(trx, packet)
+    reply.reference = packet.reference
+  }
+
+  /**
+   * Records a request for a person with its context packet, audited; the host's hand-off and the advisor queue's
+   * "talk now" (empty conversation id) both go through here, so there is one kind of request and one take lock.
+   */
+  async openRequest(
+    trx: Transaction<Database>,
+    caller: TokenClaims,
+    conversationId: string,
+    lang: HandoffPacket['lang'],
+    context: { conversation: HostTurn[]; needs: HostTopic[]; shared: SharedContext },
+  ): Promise<HandoffPacket> {
     const ref = reference('H')
     const { conversation, needs, shared } = context
     const packet: HandoffPacket = {
@@ -76,7 +102,7 @@ export class HandoffDesk {
       createdAt: Date.now(),
       status: 'open',
       visitor: { id: caller.id, displayName: caller.name, role: caller.role },
-      lang: reply.lang,
+      lang,
       conversation,
       needs,
       ...shared,
@@ -104,7 +130,7 @@ export class HandoffDesk {
       },
       trx,
     )
-    reply.reference = ref
+    return packet
   }
 
   /** Records a complaint with its 24-hour deadline, in the transaction of the visitor's words. */

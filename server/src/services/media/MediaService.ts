@@ -11,11 +11,13 @@ import {
   type MediaTokenResponse,
 } from '@atrium/common'
 import type { Presence } from '@colyseus/core'
-import { AccessToken, RoomServiceClient, TwirpError } from 'livekit-server-sdk'
+import { AccessToken, RoomServiceClient, TrackSource, TwirpError } from 'livekit-server-sdk'
 
 import type { AtriumDb } from '../../db/database.ts'
 import { authorize, decide, Forbidden, type PolicyContext, type Principal } from '../../policy/policy.ts'
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/AuditLog.ts'
+import { eventMediaContext } from '../events/eventMediaContext.ts'
+import { suiteMediaContext } from '../advisors/suiteMediaContext.ts'
 import { NotFound } from '../privacy/StaffAccess.ts'
 import { ALL_SOURCES, browserGrant, PROMOTED_SOURCES, sourceNames, trackSources } from './mediaGrants.ts'
 import { MediaWebhooks } from './MediaWebhooks.ts'
@@ -69,7 +71,7 @@ export class MediaService {
   /** A token for one room, valid for ten minutes; 403 when the caller may not join it, 503 without LiveKit. */
   async token(who: Principal, ref: MediaRoomRef): Promise<MediaTokenResponse> {
     const roomName = mediaRoomName(ref)
-    const ctx = await this.policyContext(ref)
+    const ctx = await this.policyContext(ref, who)
     authorize(who, 'media.join', ctx)
     if (await this.presence.get(removedKey(roomName, who.id))) throw new Forbidden('removed')
     const settings = await this.reachable()
@@ -143,6 +145,27 @@ export class MediaService {
   }
 
   /**
+   * Mutes every published microphone in the room except those of presenters (an education event's host); the
+   * clients are told to turn their microphones off too. Returns how many tracks were muted.
+   */
+  async muteAll(who: Principal, ref: MediaRoomRef): Promise<number> {
+    const { roomName, rooms, basis } = await this.moderation(who, ref)
+    const ctx = await this.policyContext(ref, who)
+    const participants = await liveCall('room', () => rooms.listParticipants(roomName))
+    let muted = 0
+    for (const p of participants) {
+      if (ctx.eventHost !== undefined && p.identity === ctx.eventHost) continue
+      for (const t of p.tracks) {
+        if (t.source !== TrackSource.MICROPHONE || t.muted) continue
+        await liveCall('track', () => rooms.mutePublishedTrack(roomName, p.identity, t.sid, true))
+        muted++
+      }
+    }
+    await this.record(who, roomName, '*', { op: 'mute_all', muted, basis })
+    return muted
+  }
+
+  /**
    * A webhook from LiveKit: verified (InvalidWebhook otherwise), joins and leaves recorded, and a participant who
    * rejoins a room they were removed from (with a token issued before the removal) removed again.
    */
@@ -174,8 +197,12 @@ export class MediaService {
   }
 
   /** Who the room concerns: for a suite, its hand-off's customer and the advisor who took it. */
-  private async policyContext(ref: MediaRoomRef): Promise<PolicyContext> {
+  private async policyContext(ref: MediaRoomRef, who: Principal): Promise<PolicyContext> {
+    if (ref.room === 'event') return eventMediaContext(this.handle, ref.event, who.id)
     if (ref.room !== 'suite') return { mediaRoom: ref.room }
+    // an advisory session's parties (with invited family) first; a bare hand-off's otherwise
+    const suite = await suiteMediaContext(this.handle, ref.reference)
+    if (suite) return suite
     const row = await this.handle.db
       .selectFrom('handoffs')
       .select(['visitor_id', 'taken_by', 'status'])
@@ -195,7 +222,7 @@ export class MediaService {
 
   /** Authorizes a moderation action; then LiveKit must be there. */
   private async moderation(who: Principal, ref: MediaRoomRef) {
-    const decision = authorize(who, 'media.moderate', await this.policyContext(ref))
+    const decision = authorize(who, 'media.moderate', await this.policyContext(ref, who))
     const rooms = this.rooms
     if (!rooms) throw new MediaUnavailable(UNCONFIGURED)
     return { roomName: mediaRoomName(ref), rooms, basis: decision.reason }

@@ -1,6 +1,9 @@
 import type { ConsentPurpose, DataExport } from '@atrium/common'
 
+import type { Transaction } from 'kysely'
+
 import type { AtriumDb } from '../../db/database.ts'
+import type { Database } from '../../db/schema.ts'
 import { DELETED_NAME, type AccountService } from '../accounts/AccountService.ts'
 import type { SessionService } from '../accounts/SessionService.ts'
 import type { Actor, AuditLog } from '../audit/AuditLog.ts'
@@ -8,12 +11,21 @@ import type { ConsentService } from './ConsentService.ts'
 import type { CustomerDataService } from './CustomerDataService.ts'
 import type { HostService } from '../host/HostService.ts'
 
+/** What a feature keeps about a person, exported and erased with the rest (features register one each). */
+export interface PrivacySection {
+  export(userId: string): Promise<Partial<DataExport>>
+  /** Runs inside the erasure transaction. */
+  erase(userId: string, trx: Transaction<Database>): Promise<void>
+}
+
 /**
  * PIPL rights: a full export of what the branch holds about a person, and erasure. Erasure removes
  * personal data and entrusted content; consent history and the audit trail stay, since the law
  * requires them, and they only ever name the pseudonymous account id.
  */
 export class PrivacyService {
+  private readonly sections: PrivacySection[] = []
+
   constructor(
     private readonly handle: AtriumDb,
     private readonly accounts: AccountService,
@@ -23,6 +35,11 @@ export class PrivacyService {
     private readonly audit: AuditLog,
     private readonly host: HostService,
   ) {}
+
+  /** Adds a feature's data to every export and erasure (called once, at start-up). */
+  addSection(section: PrivacySection): void {
+    this.sections.push(section)
+  }
 
   async exportData(who: Actor): Promise<DataExport> {
     const user = await this.accounts.get(who.id)
@@ -37,7 +54,9 @@ export class PrivacyService {
       this.host.exportFor(who.id),
     ])
     const { password_hash: _secret, ...account } = user
+    const extra = await Promise.all(this.sections.map((s) => s.export(who.id)))
     return {
+      ...Object.assign({}, ...extra),
       exportedAt: Date.now(),
       account,
       profile,
@@ -66,6 +85,7 @@ export class PrivacyService {
     await this.handle.db.transaction().execute(async (trx) => {
       await this.data.eraseAll(who.id, trx)
       await this.host.eraseFor(who.id, trx)
+      for (const section of this.sections) await section.erase(who.id, trx)
       await this.sessions.endAll(who.id, 'deleted', who, trx)
       const now = Date.now()
       await trx
