@@ -51,6 +51,12 @@ export const CHAT = {
 /** Room names as registered with the matchmaker. */
 export const ROOMS = {
   branch: 'branch',
+  /** One private advisory suite per advisory session; filtered by reference, parties only. */
+  suite: 'suite',
+  /** One investor-education event's auditorium; filtered by eventId, overflow instances beyond 200. */
+  auditorium: 'auditorium',
+  /** One shared wealth-sandbox session (members only); filtered by sessionId. */
+  sandbox: 'sandbox',
 } as const
 
 /** Default capacity of one atrium instance; override with ATRIUM_MAX_CLIENTS. */

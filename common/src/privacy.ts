@@ -1,6 +1,8 @@
 import { z } from 'zod'
 
 import type { Role } from './accounts.ts'
+import type { AdvisorDataExport } from './advisors/dataExport.ts'
+import type { EventDataExport } from './events/dataExport.ts'
 import { cleanMultiline, cleanText } from './messages.ts'
 
 /** Purposes a customer can consent to separately (PIPL: specific, informed, withdrawable). */
@@ -96,6 +98,10 @@ export interface DataExport {
     handoffs: { reference: string; status: string; created_at: number }[]
     complaints: { reference: string; text: string; status: string; created_at: number; due_at: number }[]
   }
+  /** Live advisors: queue, appointments, sessions, summaries, notes, follow-ups (absent until the feature runs). */
+  advisors?: AdvisorDataExport
+  /** Education events: registrations, attendance, questions, chat lines, votes (absent until the feature runs). */
+  events?: EventDataExport
 }
 
 /** What the audit trail records. Later features append their own actions. */
@@ -125,6 +131,29 @@ export const AUDIT_ACTIONS = [
   'media.joined',
   'media.left',
   'media.moderated',
+  // education events (issue 8)
+  'event.changed',
+  'event.moderated',
+  // live advisors (issue 7)
+  'queue.joined',
+  'queue.left',
+  'queue.accepted',
+  'queue.declined',
+  'appointment.booked',
+  'appointment.moved',
+  'appointment.cancelled',
+  'advisory.started',
+  'advisory.invited',
+  'advisory.ended',
+  'advisory.rated',
+  'complaint.escalated',
+  'complaint.answered',
+  'team.changed',
+  // shared wealth sandbox (issue 5)
+  'sandbox.opened',
+  'sandbox.joined',
+  'sandbox.change_accepted',
+  'sandbox.proposal_rejected',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -96,6 +96,102 @@ const MATRIX: Record<string, { action: Action; ctx?: Parameters<typeof decide>[2
     row: '- - - - A A',
   },
   'moderate media naming no room': { action: 'media.moderate', row: '- - - - - -' },
+  // education events (issue 8)
+  'create an event': { action: 'events.create', row: '- - - Y - -' },
+  'manage an event I host': { action: 'events.manage', ctx: { eventHost: SELF }, row: '- - - Y - A' },
+  "manage another's event": { action: 'events.manage', ctx: { eventHost: OTHER }, row: '- - - - - A' },
+  'manage naming no event': { action: 'events.manage', row: '- - - - - -' },
+  'register for an event': { action: 'events.register', row: '- Y Y Y Y Y' },
+  'moderate an event I host': { action: 'events.moderate', ctx: { eventHost: SELF }, row: '- - - Y A A' },
+  "moderate another's event": { action: 'events.moderate', ctx: { eventHost: OTHER }, row: '- - - - A A' },
+  'moderate naming no event': { action: 'events.moderate', row: '- - - - - -' },
+  'join event media, registered': {
+    action: 'media.join',
+    ctx: { mediaRoom: 'event', eventHost: OTHER, registered: true },
+    row: 'Y Y Y Y A A',
+  },
+  'join event media, not registered': {
+    action: 'media.join',
+    ctx: { mediaRoom: 'event', eventHost: OTHER, registered: false },
+    row: '- - - - A A',
+  },
+  'join the media of an event I host': {
+    action: 'media.join',
+    ctx: { mediaRoom: 'event', eventHost: SELF },
+    row: 'Y Y Y Y Y Y',
+  },
+  'present in an event I host': {
+    action: 'media.present',
+    ctx: { mediaRoom: 'event', eventHost: SELF },
+    row: '- - - Y - -',
+  },
+  "present in another's event": {
+    action: 'media.present',
+    ctx: { mediaRoom: 'event', eventHost: OTHER },
+    row: '- - - - - -',
+  },
+  'moderate the media of an event I host': {
+    action: 'media.moderate',
+    ctx: { mediaRoom: 'event', eventHost: SELF },
+    row: '- - - A A A',
+  },
+  "moderate the media of another's event": {
+    action: 'media.moderate',
+    ctx: { mediaRoom: 'event', eventHost: OTHER },
+    row: '- - - - A A',
+  },
+  'ask for a live advisor (queue, booking)': { action: 'advisor.request', row: '- Y - - - -' },
+  'serve as an advisor (console)': { action: 'advisor.serve', row: '- - Y - - -' },
+  'read my own advisory session': {
+    action: 'advisory.read',
+    ctx: { ownerId: SELF, sessionAdvisor: OTHER, teamSupervisor: null },
+    row: '- Y - - A -',
+  },
+  'read an advisory session I advise': {
+    action: 'advisory.read',
+    ctx: { ownerId: OTHER, sessionAdvisor: SELF, teamSupervisor: null },
+    row: '- - Y - A -',
+  },
+  "read my team's advisory session": {
+    action: 'advisory.read',
+    ctx: { ownerId: OTHER, sessionAdvisor: OTHER, teamSupervisor: SELF },
+    row: '- - A - A -',
+  },
+  "read another team's advisory session": {
+    action: 'advisory.read',
+    ctx: { ownerId: OTHER, sessionAdvisor: OTHER, teamSupervisor: OTHER },
+    row: '- - - - A -',
+  },
+  'open context in my running session': {
+    action: 'advisory.context',
+    ctx: { ownerId: OTHER, sessionAdvisor: SELF, sessionActive: true, consents: none },
+    row: '- - A - - -',
+  },
+  'open context of an ended session': {
+    action: 'advisory.context',
+    ctx: { ownerId: OTHER, sessionAdvisor: SELF, sessionActive: false, consents: all },
+    row: '- - - - - -',
+  },
+  "open context without being the session's advisor": {
+    action: 'advisory.context',
+    ctx: { ownerId: OTHER, sessionAdvisor: OTHER, sessionActive: true, consents: all },
+    row: '- - - - - -',
+  },
+  'enter a suite I was admitted to': {
+    action: 'suite.enter',
+    ctx: { participants: [SELF, OTHER] },
+    row: 'Y Y Y Y Y Y',
+  },
+  'enter a suite I was not admitted to': { action: 'suite.enter', ctx: { participants: [OTHER] }, row: '- - - - - -' },
+  'join the suite media of a session I was invited to': {
+    action: 'media.join',
+    ctx: { mediaRoom: 'suite', ownerId: OTHER, takenBy: OTHER, participants: [SELF] },
+    row: 'Y Y Y Y Y Y',
+  },
+  'respond to a complaint': { action: 'complaints.respond', row: '- - A - A -' },
+  'manage advisor teams': { action: 'advisors.team', row: '- - - - - Y' },
+  'open a shared sandbox session': { action: 'sandbox.open', row: '- Y - - - -' },
+  'join a shared sandbox session': { action: 'sandbox.join', row: '- Y A - - -' },
 }
 
 describe('policy matrix (role × action)', () => {

@@ -1,2 +1,5 @@
-/** Shared wealth-sandbox sessions: room name, messages with zod validators (issue 5). */
-export {}
+/** Shared wealth-sandbox sessions: plan data, room name, messages, state and zod validators (issue 5). */
+export * from './allocation.ts'
+export * from './planData.ts'
+export * from './protocol.ts'
+export * from './SandboxState.ts'

@@ -23,9 +23,22 @@ export const ACTIONS = [
   'handoffs.read',
   'handoffs.take',
   'complaints.read',
+  'advisor.request',
+  'advisor.serve',
+  'advisory.read',
+  'advisory.context',
+  'suite.enter',
+  'complaints.respond',
+  'advisors.team',
   'media.join',
   'media.present',
   'media.moderate',
+  'events.create',
+  'events.manage',
+  'events.register',
+  'events.moderate',
+  'sandbox.open',
+  'sandbox.join',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -45,6 +58,18 @@ export interface PolicyContext {
   mediaRoom?: MediaRoomKind
   /** For an advisory suite: the advisor who took its hand-off request (the customer is `ownerId`). */
   takenBy?: string | null
+  /** For an advisory session: its advisor. */
+  sessionAdvisor?: string | null
+  /** For an advisory session: the supervisor of its advisor's team. */
+  teamSupervisor?: string | null
+  /** For an advisory session: whether it is still running (context is shown only during a session). */
+  sessionActive?: boolean
+  /** For an advisory suite: everyone admitted (customer, advisor, invited family member). */
+  participants?: readonly string[]
+  /** For an education event: its host (an educator's account id). */
+  eventHost?: string
+  /** For an education event: the caller holds a confirmed registration. */
+  registered?: boolean
 }
 
 export interface Decision {
@@ -109,22 +134,101 @@ export function decide(who: Principal, action: Action, ctx: PolicyContext = {}):
       return role === 'advisor' ? allow('role', true) : deny('role')
     case 'complaints.read':
       return role === 'compliance' || role === 'advisor' ? allow() : deny('role')
+    case 'advisor.request':
+    case 'advisor.serve':
+    case 'advisory.read':
+    case 'advisory.context':
+    case 'suite.enter':
+    case 'complaints.respond':
+    case 'advisors.team':
+      return advisoryDecision(who, action, ctx)
     case 'media.join':
       if (ctx.mediaRoom === undefined) return deny('no_room')
+      if (ctx.mediaRoom === 'event') return eventMember(who, ctx)
       if (ctx.mediaRoom !== 'suite') return allow()
       // a suite is private to the hand-off's customer and the advisor who took it
       if (ctx.ownerId === who.id) return allow('owner')
+      if (ctx.participants?.includes(who.id)) return allow('party')
       return role === 'advisor' && ctx.takenBy === who.id ? allow('advisor') : deny('not_party')
     case 'media.present':
       // speakers in the auditorium from the start; others speak only when promoted
+      if (ctx.mediaRoom === 'event')
+        return role === 'educator' && ctx.eventHost === who.id ? allow('host') : deny('role')
       return role === 'educator' && ctx.mediaRoom === 'auditorium' ? allow() : deny('role')
     case 'media.moderate':
       if (ctx.mediaRoom === undefined) return deny('no_room')
       if (role === 'compliance' || role === 'admin') return allow('oversight', true)
+      if (role === 'educator' && ctx.mediaRoom === 'event') {
+        return ctx.eventHost === who.id ? allow('host', true) : deny('not_host')
+      }
       if (role === 'educator') return ctx.mediaRoom === 'auditorium' ? allow('role', true) : deny('not_moderator')
       if (role === 'advisor') {
         return ctx.mediaRoom === 'suite' && ctx.takenBy === who.id ? allow('advisor', true) : deny('not_moderator')
       }
+      return deny('role')
+    case 'events.create':
+      return role === 'educator' ? allow() : deny('role')
+    case 'events.manage':
+      // an event is its host's; admins may step in (cancel a stray event), on the record
+      if (ctx.eventHost === undefined) return deny('no_event')
+      if (role === 'educator' && ctx.eventHost === who.id) return allow('host')
+      return role === 'admin' ? allow('oversight', true) : deny('not_host')
+    case 'events.register':
+      return role === 'guest' ? deny('no_account') : allow()
+    case 'events.moderate':
+      if (ctx.eventHost === undefined) return deny('no_event')
+      if (role === 'educator' && ctx.eventHost === who.id) return allow('host')
+      return role === 'compliance' || role === 'admin' ? allow('oversight', true) : deny('not_host')
+    case 'sandbox.open':
+      // a shared session is a customer's own plan; staff join the customer's, never open their own
+      return role === 'customer' ? allow() : deny('role')
+    case 'sandbox.join':
+      // invited by the customer (code or advisory suite): a family member's account or the advisor, whose
+      // presence at a customer's plan is on the record
+      if (role === 'customer') return allow()
+      return role === 'advisor' ? allow('invited', true) : deny('role')
+  }
+}
+
+/** Who may be in an event's media room and auditorium: its host, registered attendees, oversight staff. */
+function eventMember(who: Principal, ctx: PolicyContext): Decision {
+  if (ctx.eventHost !== undefined && ctx.eventHost === who.id) return allow('host')
+  if (who.role === 'compliance' || who.role === 'admin') return allow('oversight', true)
+  return ctx.registered ? allow('registered') : deny('not_registered')
+}
+
+/**
+ * Live advisors (issue 7). Customers ask for advisors; advisors serve. A session's record is its customer's, its
+ * advisor's and (audited) the advisor's supervisor's and compliance's; the customer's context opens only to the
+ * session's own advisor while the session runs, and then each consented part only (see AdvisorContext).
+ */
+function advisoryDecision(who: Principal, action: Action, ctx: PolicyContext): Decision {
+  const { role } = who
+  switch (action) {
+    case 'advisor.request':
+      return role === 'customer' ? allow() : deny('role')
+    case 'advisor.serve':
+      return role === 'advisor' ? allow() : deny('role')
+    case 'advisory.read':
+      if (ctx.ownerId === undefined) return deny('no_subject')
+      if (role === 'customer') return ctx.ownerId === who.id ? allow('owner') : deny('not_owner')
+      if (role === 'advisor') {
+        if (ctx.sessionAdvisor === who.id) return allow('advisor')
+        return ctx.teamSupervisor === who.id ? allow('supervisor', true) : deny('not_team')
+      }
+      return role === 'compliance' ? allow('oversight', true) : deny('role')
+    case 'advisory.context':
+      if (role !== 'advisor' || ctx.ownerId === undefined) return deny('role')
+      if (ctx.sessionAdvisor !== who.id) return deny('no_session')
+      // the session opens the door; each part behind it (plans, questionnaire) still needs its consent
+      return ctx.sessionActive ? allow('session', true) : deny('session_ended')
+    case 'suite.enter':
+      return ctx.participants?.includes(who.id) ? allow('party') : deny('not_party')
+    case 'complaints.respond':
+      return role === 'advisor' || role === 'compliance' ? allow('role', true) : deny('role')
+    case 'advisors.team':
+      return role === 'admin' ? allow() : deny('role')
+    default:
       return deny('role')
   }
 }

@@ -1,18 +1,30 @@
-import { DEFAULT_PRODUCTS, riskLevelName } from '@atrium/common'
+import { DEFAULT_PRODUCTS, needsConfirmation, riskLevelName } from '@atrium/common'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { useSession } from '../../auth/useSession.ts'
 import { toLang } from '../../hostChat/uiLang.ts'
 import { planSuitability } from './planData.ts'
 import { useSandbox } from './sandboxStore.ts'
+import { loadConfirmations } from './suitabilityStore.ts'
+import { SuitabilityConfirm } from './SuitabilityConfirm.tsx'
 import { useRiskAssessment } from './useRiskAssessment.ts'
 
-/** The plan's risk level and its suitability for the customer's risk category, with the warning on a mismatch. */
+/**
+ * The plan's risk level and its suitability for the customer's risk category. A mismatch or an expired
+ * questionnaire shows the warning and asks for the explicit, recorded confirmation before the plan is saved.
+ */
 export function RiskSummary() {
   const { t, i18n } = useTranslation()
   const lang = toLang(i18n.language)
-  const allocation = useSandbox((s) => s.data.allocation)
+  const data = useSandbox((s) => s.data)
+  const customer = useSession((s) => s.user?.role === 'customer')
   const assessment = useRiskAssessment()
-  const check = planSuitability(allocation, assessment)
+  useEffect(() => {
+    // a failed load only means confirming again; the server keeps every confirmation anyway
+    if (customer) loadConfirmations().catch(() => undefined)
+  }, [customer])
+  const check = planSuitability(data.allocation, assessment)
   if (!check) return null
   return (
     <section className="sandbox-risk" aria-labelledby="sandbox-risk-heading">
@@ -26,6 +38,9 @@ export function RiskSummary() {
         <p className="sandbox-warning" role="alert" data-status={check.status}>
           {check.warning[lang]}
         </p>
+      )}
+      {customer && needsConfirmation(check) && (
+        <SuitabilityConfirm check={check} data={data} idPrefix="sandbox-confirm" />
       )}
     </section>
   )

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 import { toLang } from '../../hostChat/uiLang.ts'
+import { useShare } from '../shared/shareStore.ts'
 import { formatPercent } from './format.ts'
 import { PATH_CHOICES, useSandbox } from './sandboxStore.ts'
 import { useSimulation } from './useSimulation.ts'
@@ -13,13 +14,15 @@ export function RunControls() {
   const run = useSandbox((s) => s.run)
   const { run: start, cancel } = useSimulation()
   const running = run.status === 'running'
+  // in a shared session everyone simulates the same paths, so the figures match on every screen
+  const shared = useShare((s) => s.status === 'joined')
   return (
     <div className="sandbox-run">
       <label htmlFor="sandbox-paths">{t('sandbox.run.paths')}</label>
       <select
         id="sandbox-paths"
         value={paths}
-        disabled={running}
+        disabled={running || shared}
         onChange={(e) => useSandbox.getState().set({ paths: Number(e.target.value) })}
       >
         {PATH_CHOICES.map((n) => (

@@ -7,6 +7,7 @@ import { PlanInputsForm } from './PlanInputsForm.tsx'
 import { ResultsView } from './ResultsView.tsx'
 import { RiskSummary } from './RiskSummary.tsx'
 import { RunControls } from './RunControls.tsx'
+import { SharePanel } from '../shared/SharePanel.tsx'
 import { SavedPlans } from './SavedPlans.tsx'
 import { closeSandbox } from './sandboxStore.ts'
 
@@ -43,6 +44,7 @@ export function SandboxPanel() {
         <ResultsView />
         <Disclaimer />
         <SavedPlans />
+        <SharePanel />
       </div>
     </section>
   )

@@ -1,5 +1,8 @@
 import { useEffect } from 'react'
 
+import { leaveShared } from '../shared/ShareConnection.ts'
+import { OwnerSync } from '../shared/OwnerSync.tsx'
+import { useShare } from '../shared/shareStore.ts'
 import { SandboxButton } from './SandboxButton.tsx'
 import { SandboxPanel } from './SandboxPanel.tsx'
 import { closeSandbox, useSandbox } from './sandboxStore.ts'
@@ -9,11 +12,20 @@ import { useSandboxTriggers } from './useSandboxTriggers.ts'
 export function SandboxPlanner() {
   useSandboxTriggers()
   const open = useSandbox((s) => s.open)
-  // leaving the branch closes the planner
-  useEffect(() => closeSandbox, [])
+  const owner = useShare((s) => s.status === 'joined' && s.role === 'owner')
+  // leaving the branch closes the planner and leaves any shared session
+  useEffect(
+    () => () => {
+      closeSandbox()
+      void leaveShared()
+    },
+    [],
+  )
   return (
     <>
       <SandboxButton />
+      {/* the owner's edits reach the shared session even with the panel closed (the 3D hall edits the same plan) */}
+      {owner && <OwnerSync />}
       {open && <SandboxPanel />}
     </>
   )

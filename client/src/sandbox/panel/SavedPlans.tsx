@@ -5,10 +5,13 @@ import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../../account/ErrorText.tsx'
 import { errorMessage, type Message } from '../../auth/errorMessage.ts'
 import { useSession } from '../../auth/useSession.ts'
-import { parsePlanData } from './planData.ts'
+import { parsePlanData, planSuitability } from './planData.ts'
 import { PlanCompare } from './PlanCompare.tsx'
 import { deletePlan, listPlans, savePlan } from './plansApi.ts'
+import { PlanReportButton } from './PlanReportButton.tsx'
 import { setPlanData, useSandbox } from './sandboxStore.ts'
+import { isCleared, useConfirmations } from './suitabilityStore.ts'
+import { useRiskAssessment } from './useRiskAssessment.ts'
 
 /** The signed-in customer's saved plans: save, load, delete, and compare two; guests are asked to sign in. */
 export function SavedPlans() {
@@ -20,6 +23,11 @@ export function SavedPlans() {
   const [error, setError] = useState<Message>()
   const [saved, setSaved] = useState(false)
   const customer = role === 'customer'
+  const allocation = useSandbox((s) => s.data.allocation)
+  const assessment = useRiskAssessment()
+  const keys = useConfirmations((s) => s.keys)
+  // a warning must be confirmed (and recorded) before the plan is kept
+  const cleared = isCleared(planSuitability(allocation, assessment), keys)
 
   const reload = useCallback(() => {
     listPlans().then(setPlans, (e: unknown) => setError(errorMessage(e)))
@@ -76,11 +84,16 @@ export function SavedPlans() {
       <form className="sandbox-save" onSubmit={(e) => void onSave(e)}>
         <label htmlFor="sandbox-plan-name">{t('sandbox.saved.name')}</label>
         <input id="sandbox-plan-name" value={name} maxLength={80} required onChange={(e) => setName(e.target.value)} />
-        <button type="submit" disabled={!name.trim()}>
+        <button type="submit" disabled={!name.trim() || !cleared}>
           {t('sandbox.saved.save')}
         </button>
         <span role="status">{saved ? t('sandbox.saved.saved') : ''}</span>
       </form>
+      {!cleared && (
+        <p id="sandbox-save-blocked" className="muted">
+          {t('sandboxShare.confirm.beforeSave')}
+        </p>
+      )}
       <ErrorText message={error} />
       {plans.length === 0 ? (
         <p className="muted">{t('sandbox.saved.empty')}</p>
@@ -107,6 +120,7 @@ export function SavedPlans() {
               >
                 {t('sandbox.saved.delete')}
               </button>
+              <PlanReportButton plan={p} />
             </li>
           ))}
         </ul>

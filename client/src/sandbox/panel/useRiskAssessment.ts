@@ -1,31 +1,11 @@
-import {
-  assessRisk,
-  DEFAULT_QUESTIONNAIRE,
-  FinanceDataError,
-  type Answers,
-  type ProfileView,
-  type RiskAssessment,
-} from '@atrium/common'
+import { assessmentFromProfile, type ProfileView, type RiskAssessment } from '@atrium/common'
 import { useEffect, useState } from 'react'
 
 import { apiFetch } from '../../auth/apiFetch.ts'
 import { useSession } from '../../auth/useSession.ts'
 
-/** The stored profile's answers (option index per question) scored as when they were saved; undefined if none. */
-export function assessmentFromProfile(profile: Pick<ProfileView, 'answers' | 'updatedAt'>): RiskAssessment | undefined {
-  const answers: Answers = {}
-  for (const q of DEFAULT_QUESTIONNAIRE.questions) {
-    const index = profile.answers[q.id]
-    const option = index === undefined ? undefined : q.options[index]
-    if (option) answers[q.id] = option.id
-  }
-  try {
-    return assessRisk(DEFAULT_QUESTIONNAIRE, answers, profile.updatedAt)
-  } catch (e) {
-    if (e instanceof FinanceDataError) return undefined
-    throw e
-  }
-}
+/** Scoring of a stored profile; it lives in `@atrium/common` so the server scores profiles the same way. */
+export { assessmentFromProfile }
 
 /**
  * The signed-in customer's risk assessment from their saved profile; undefined for guests, staff and customers
