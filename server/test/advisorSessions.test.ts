@@ -114,6 +114,15 @@ describe.each(DIALECTS)('advisory sessions on %s', (dialect) => {
       token: customer.token,
     })
     expect(active.body.session.reference).toBe(reference)
+    // the suite's table: a shared sandbox session of the customer's, with the advisor as a member
+    const sandboxId = active.body.session.sandboxSessionId
+    expect(sandboxId).toMatch(/\S/)
+    const members = await t.server.services.db.db
+      .selectFrom('sandbox_members')
+      .select('user_id')
+      .where('session_id', '=', sandboxId!)
+      .execute()
+    expect(members.map((m) => m.user_id).sort()).toEqual([advisor.id, customer.id].sort())
 
     const ctx = await call<CustomerContextView>(t, 'GET', `/api/advisors/sessions/${reference}/context`, {
       token: advisor.token,

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts'
 import { authorize, type PolicyContext, type Principal } from '../../policy/policy.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
 import { notFound } from './AdvisorError.ts'
-import type { SandboxOpener } from './sandboxOpener.ts'
+import type { SandboxSessions } from '../sandbox/SandboxSessions.ts'
 import { sessionViews } from './sessionViews.ts'
 import { EMPTY_WALL } from './SuiteHost.ts'
 import type { Teams } from './Teams.ts'
@@ -41,7 +41,7 @@ export class AdvisorySessions {
     private readonly handle: AtriumDb,
     private readonly audit: AuditLog,
     private readonly teams: Teams,
-    private readonly sandbox: SandboxOpener | undefined,
+    private readonly sandbox: Pick<SandboxSessions, 'open'>,
   ) {}
 
   /** Creates the session and admits its customer and advisor, in the caller's transaction (accept or start). */
@@ -97,13 +97,13 @@ export class AdvisorySessions {
   }
 
   /**
-   * After the session's transaction: puts a shared wealth-sandbox session on the suite table when the sandbox offers
-   * them. A failure there leaves the suite without a table, never without a session.
+   * After the session's transaction: puts a shared wealth-sandbox session on the suite table. Only customers with an
+   * account have plans to share (a guest's suite has no table). A failure there leaves the suite without a table,
+   * never without a session.
    */
   async furnish(reference: string): Promise<void> {
-    if (!this.sandbox) return
     const parties = await this.parties(reference)
-    if (!parties) return
+    if (!parties || parties.customerId.startsWith('g_')) return
     try {
       const others = parties.participants.filter((p) => p.id !== parties.customerId).map((p) => p.id)
       const id = await this.sandbox.open(parties.customerId, others)

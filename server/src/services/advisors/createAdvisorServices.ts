@@ -8,7 +8,6 @@ import { Appointments } from './Appointments.ts'
 import { Availability } from './Availability.ts'
 import { Complaints } from './Complaints.ts'
 import { QueueDesk } from './QueueDesk.ts'
-import { sandboxOpener } from './sandboxOpener.ts'
 import { SessionRecords } from './SessionRecords.ts'
 import { SuiteHost } from './SuiteHost.ts'
 import { SuiteInvites } from './SuiteInvites.ts'
@@ -35,7 +34,7 @@ export interface AdvisorServices {
 export function createAdvisorServices(core: CoreServices, sandbox: SandboxServices): AdvisorServices {
   const { db, audit } = core
   const teams = new Teams(db, audit)
-  const sessions = new AdvisorySessions(db, audit, teams, sandboxOpener(sandbox))
+  const sessions = new AdvisorySessions(db, audit, teams, sandbox.sessions)
   const queue = new AdvisorQueue(db, core.desk, audit)
   const appointments = new Appointments(db, sessions, audit)
   core.desk.onHandoff(queue.enterFromHost)
