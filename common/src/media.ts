@@ -1,9 +1,10 @@
 import { z } from 'zod'
 
+import { EventId } from './events/http.ts'
 import { HandoffReference } from './host/contract.ts'
 
 /** The kinds of media room: the atrium (voice), an advisory suite, the auditorium. */
-export const MEDIA_ROOM_KINDS = ['atrium', 'suite', 'auditorium'] as const
+export const MEDIA_ROOM_KINDS = ['atrium', 'suite', 'auditorium', 'event'] as const
 export type MediaRoomKind = (typeof MEDIA_ROOM_KINDS)[number]
 
 /** What a participant may publish, named as LiveKit names track sources. */
@@ -29,6 +30,8 @@ const roomShapes = {
   atrium: { room: z.literal('atrium'), instance: MediaInstance },
   suite: { room: z.literal('suite'), reference: HandoffReference },
   auditorium: { room: z.literal('auditorium'), instance: MediaInstance },
+  /** An education event's stage, shared by its main and overflow auditorium instances. */
+  event: { room: z.literal('event'), event: EventId },
 } as const
 
 /** Names one media room: the atrium or auditorium by instance, a suite by hand-off reference. */
@@ -37,6 +40,7 @@ function roomRequest<T extends z.ZodRawShape>(extra: T) {
     z.strictObject({ ...roomShapes.atrium, ...extra }),
     z.strictObject({ ...roomShapes.suite, ...extra }),
     z.strictObject({ ...roomShapes.auditorium, ...extra }),
+    z.strictObject({ ...roomShapes.event, ...extra }),
   ])
 }
 
@@ -73,11 +77,10 @@ export const MediaRemoveRequest = roomRequest({ identity: MediaIdentity })
 export type MediaRemoveRequest = z.infer<typeof MediaRemoveRequest>
 
 /** POST /api/media/moderation/speaker body: promotes an auditorium participant to speaker, or demotes them. */
-export const MediaSpeakerRequest = z.strictObject({
-  ...roomShapes.auditorium,
-  identity: MediaIdentity,
-  speaker: z.boolean(),
-})
+export const MediaSpeakerRequest = z.discriminatedUnion('room', [
+  z.strictObject({ ...roomShapes.auditorium, identity: MediaIdentity, speaker: z.boolean() }),
+  z.strictObject({ ...roomShapes.event, identity: MediaIdentity, speaker: z.boolean() }),
+])
 export type MediaSpeakerRequest = z.infer<typeof MediaSpeakerRequest>
 
 /** Moderation response: what LiveKit now reports for the participant or track. */
@@ -96,5 +99,7 @@ export interface MediaClientConfig {
 
 /** The LiveKit room name of a room reference. */
 export function mediaRoomName(ref: MediaRoomRef): string {
-  return ref.room === 'suite' ? `suite-${ref.reference}` : `${ref.room}-${ref.instance}`
+  if (ref.room === 'suite') return `suite-${ref.reference}`
+  if (ref.room === 'event') return `event-${ref.event}`
+  return `${ref.room}-${ref.instance}`
 }

@@ -1,4 +1,16 @@
+import { PollBars } from './PollBars.tsx'
+import { SeatedAudience } from './SeatedAudience.tsx'
+import { SlideScreen } from './SlideScreen.tsx'
+import { useSeatedYaw } from './useSeatedYaw.ts'
+
 /** The auditorium stage in 3D: slide/screen-share screen, educator video, hand-raise queue, poll bars. */
 export function AuditoriumStage() {
-  return null
+  useSeatedYaw()
+  return (
+    <group name="auditorium-stage">
+      <SlideScreen />
+      <SeatedAudience />
+      <PollBars />
+    </group>
+  )
 }
