@@ -102,6 +102,25 @@ export interface DataExport {
   advisors?: AdvisorDataExport
   /** Education events: registrations, attendance, questions, chat lines, votes (absent until the feature runs). */
   events?: EventDataExport
+  /** Shared wealth-sandbox sessions, proposals, accepted changes and suitability confirmations. */
+  sandbox?: SandboxDataExport
+}
+
+/** What the shared wealth sandbox keeps about a person (plans as their canonical JSON). */
+export interface SandboxDataExport {
+  /** Sessions the person owns or belongs to; the plan only for sessions they own. */
+  sessions: {
+    id: string
+    role: string
+    name: string
+    plan: string | null
+    createdAt: number
+    closedAt: number | null
+  }[]
+  proposals: { id: string; sessionId: string; plan: string; note: string; status: string; createdAt: number }[]
+  /** Changes applied to the person's own sessions, with the suitability each had. */
+  changes: { sessionId: string; actorId: string; plan: string; risk: string; suitability: string; at: number }[]
+  confirmations: { status: string; risk: string; category: string | null; disclosureVersion: number; at: number }[]
 }
 
 /** What the audit trail records. Later features append their own actions. */

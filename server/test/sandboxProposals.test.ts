@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 
 import {
+  type DataExport,
   DEFAULT_ASSUMPTIONS,
   parsePlanData,
   SANDBOX_SESSION,
@@ -162,5 +163,28 @@ describe.each(DIALECTS)('shared sandbox proposals on %s', (kind) => {
     const mine = await call<SandboxSessionView[]>(t, 'GET', '/api/sandbox/sessions', { token: owner.token })
     expect(mine.body.map((v) => v.sessionId)).toEqual([second.sessionId])
     expect(mine.body[0]).toMatchObject({ role: 'owner', inviteCode: second.inviteCode })
+  })
+
+  it("exports the owner's sessions, changes and confirmations, and erasure removes them", async () => {
+    const mine = await call<DataExport>(t, 'GET', '/api/me/export', { token: owner.token })
+    expect(mine.status).toBe(200)
+    const sandbox = mine.body.sandbox!
+    expect(sandbox.sessions.some((x) => x.role === 'owner' && x.plan !== null)).toBe(true)
+    expect(sandbox.changes.length).toBeGreaterThan(0)
+    // the advisor's export lists their membership, never the customer's plan
+    const theirs = await call<DataExport>(t, 'GET', '/api/me/export', { token: advisor.token })
+    expect(theirs.body.sandbox!.sessions.every((x) => x.plan === null)).toBe(true)
+    expect(theirs.body.sandbox!.proposals.length).toBeGreaterThan(0)
+
+    const del = await call(t, 'DELETE', '/api/me', { token: owner.token, json: { password: owner.password } })
+    expect(del.status).toBe(204)
+    const db = t.server.services.db.db
+    expect(await db.selectFrom('sandbox_sessions').select('id').where('owner_id', '=', owner.id).execute()).toEqual([])
+    expect(await db.selectFrom('sandbox_members').select('user_id').where('user_id', '=', owner.id).execute()).toEqual(
+      [],
+    )
+    expect(await db.selectFrom('sandbox_confirmations').select('id').where('user_id', '=', owner.id).execute()).toEqual(
+      [],
+    )
   })
 })

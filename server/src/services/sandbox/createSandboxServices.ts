@@ -4,6 +4,7 @@ import type { CoreServices } from '../createServices.ts'
 import { renderPdf } from '../pdf/renderPdf.ts'
 import { PlanChanges } from './PlanChanges.ts'
 import { planReportSpec } from './planReport.ts'
+import { sandboxPrivacy } from './sandboxPrivacy.ts'
 import { SandboxSessions } from './SandboxSessions.ts'
 import { SuitabilityRecords } from './SuitabilityRecords.ts'
 
@@ -38,9 +39,11 @@ export function createSandboxServices(core: CoreServices): SandboxServices {
       return renderPdf(planReportSpec({ name, data, lang, check, confirmedAt: confirmed?.confirmedAt }))
     },
   }
+  const changes = new PlanChanges(core.db, suitability, core.audit)
+  core.privacy.addSection(sandboxPrivacy(core.db, changes, suitability))
   return {
     sessions: new SandboxSessions(core.db, core.accounts, core.audit),
-    changes: new PlanChanges(core.db, suitability, core.audit),
+    changes,
     suitability,
     reports,
   }
