@@ -21,8 +21,15 @@ describe.each(DIALECTS)('recorded suitability confirmation on %s', (kind) => {
   })
 
   it('records a confirmation of a mismatch with plan risk, category and questionnaire date', async () => {
+    // the server holds a saved plan to the same rule as the panel: no mismatch is saved unconfirmed
+    const save = () =>
+      call(t, 'POST', '/api/me/plans', { token: customer.token, json: { name: 'Bold', data: planWith('balanced') } })
+    const refused = await save()
+    expect(refused.status).toBe(409)
+    expect(refused.error?.code).toBe('confirmation_required')
     const r = await confirmWarning(t, customer, planWith('balanced'))
     expect(r.status, r.text).toBe(201)
+    expect((await save()).status).toBe(201)
     const view = r.body as unknown as SuitabilityConfirmationView
     expect(view).toMatchObject({ status: 'mismatch', risk: 'R4', category: 'C3' })
     expect(view.assessedAt).toMatch(/^\d{4}-\d\d-\d\dT/)

@@ -9,6 +9,7 @@ import type { Services } from '../services/createServices.ts'
 import { StaleConsentError } from '../services/privacy/ConsentService.ts'
 import { PlanLimitError } from '../services/privacy/CustomerDataService.ts'
 import { HandoffTaken } from '../services/host/HandoffDesk.ts'
+import { ConfirmationRequired } from '../services/sandbox/SuitabilityRecords.ts'
 import { MediaUnavailable, type MediaService } from '../services/media/MediaService.ts'
 import { NotFound } from '../services/privacy/StaffAccess.ts'
 import { HttpError, sendError, sendJson } from './respond.ts'
@@ -50,6 +51,7 @@ function toHttpError(e: unknown): HttpError | undefined {
   if (e instanceof PlanLimitError) return new HttpError(409, 'too_many_plans', e.message)
   if (e instanceof NotFound) return new HttpError(404, 'not_found', e.message)
   if (e instanceof HandoffTaken) return new HttpError(409, 'already_taken', e.message)
+  if (e instanceof ConfirmationRequired) return new HttpError(409, 'confirmation_required', e.message)
   if (e instanceof MediaUnavailable) return new HttpError(503, 'media_unavailable', e.message)
   return undefined
 }

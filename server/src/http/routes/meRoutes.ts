@@ -2,6 +2,7 @@ import {
   ConsentRequest,
   DeleteAccountRequest,
   EmptyBody,
+  parsePlanData,
   PlanId,
   SessionId,
   PlanBody,
@@ -170,7 +171,11 @@ export function meRoutes(s: Services): Route[] {
       async handle(ctx) {
         const who = self(ctx, 'plans.manage_own')
         await writeLimit(who.id)
-        sendJson(ctx.res, 201, await s.data.addPlan(who.id, await body(ctx, PlanBody, 40_000)))
+        const req = await body(ctx, PlanBody, 40_000)
+        // a plan the sandbox can read is held to its rule: a suitability warning must have been confirmed (recorded)
+        const plan = parsePlanData(req.data)
+        if (plan) await s.sandbox.suitability.requireConfirmed(who.id, plan)
+        sendJson(ctx.res, 201, await s.data.addPlan(who.id, req))
       },
     },
     {
