@@ -12,6 +12,9 @@ import {
   type PercentileValues,
 } from './stats.ts'
 
+/** How many paths `SimulationResult.samplePaths` keeps: enough to show spread, small enough to post cheaply. */
+export const SAMPLE_PATH_COUNT = 6
+
 /** Percentile bands: for each percentile, one value per checkpoint. */
 export type Bands = Record<PercentileKey, number[]>
 
@@ -46,6 +49,12 @@ export interface SimulationResult {
   bands: { nominal: Bands; real: Bands }
   /** Mean nominal wealth per checkpoint. */
   meanNominal: number[]
+  /**
+   * Nominal wealth at each checkpoint of the first `SAMPLE_PATH_COUNT` paths (fewer if the run has fewer), for
+   * drawing a few individual outcomes beside the bands. Paths are independent draws, so the first ones are a fair
+   * sample, and taking them by index keeps results identical for a given seed.
+   */
+  samplePaths: number[][]
   /** Terminal wealth, nominal; `realPercentiles` in today's money. */
   terminal: DistributionSummary & { realPercentiles: PercentileValues }
   /** Maximum drawdown of monthly wealth per path (0.25 = a 25% fall from a previous peak), histogram over [0, 1]. */
@@ -119,6 +128,10 @@ export function buildResult(c: CompiledPlan, s: PathStore, seed: number): Simula
       }
     })
 
+  const samplePaths: number[][] = []
+  for (let p = 0; p < Math.min(P, SAMPLE_PATH_COUNT); p++)
+    samplePaths.push(Array.from(s.wealth.subarray(p * cols, p * cols + cols)))
+
   const depletedMonths = Array.from(s.depletedMonth.filter((m) => m > 0)).sort((a, b) => a - b)
   const unmet = Float64Array.from(s.unmetReal).sort()
   let unmetSum = 0
@@ -132,6 +145,7 @@ export function buildResult(c: CompiledPlan, s: PathStore, seed: number): Simula
     months,
     bands: { nominal, real },
     meanNominal,
+    samplePaths,
     terminal: { ...terminalSummary, realPercentiles },
     maxDrawdown,
     goals,
