@@ -5,7 +5,7 @@ import { call, staff, startOn, type Account } from './accountHelpers.ts'
 import { customers } from './advisorHelpers.ts'
 import { DIALECTS } from './db.ts'
 import type { TestServer } from './helpers.ts'
-import { buildIcs, escapeText, foldLine } from '../src/services/advisors/ics.ts'
+import { buildIcs, escapeText, foldLine } from '../src/services/calendar/ics.ts'
 
 const HOUR = 60 * 60 * 1000
 

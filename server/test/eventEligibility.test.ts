@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { csvCell } from '../src/services/events/EventChatService.ts'
 import { certificateStatus, presentMs } from '../src/services/events/eligibility.ts'
-import { icsEscape, icsFold } from '../src/services/events/ics.ts'
+import { escapeText, foldLine } from '../src/services/calendar/ics.ts'
 
 const base = { start: 0, end: 1000, required: 0.8, quizTotal: 0, quizScore: null, registered: true }
 
@@ -47,8 +47,8 @@ describe('certificate eligibility', () => {
 
 describe('calendar and export text', () => {
   it('escapes RFC 5545 TEXT and folds at 75 octets without splitting characters', () => {
-    expect(icsEscape('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne')
-    const folded = icsFold(`SUMMARY:${'投'.repeat(40)}`)
+    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne')
+    const folded = foldLine(`SUMMARY:${'投'.repeat(40)}`)
     const lines = folded.split('\r\n')
     expect(lines.length).toBeGreaterThan(1)
     for (const l of lines) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75)

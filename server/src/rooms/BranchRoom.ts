@@ -3,7 +3,6 @@ import {
   BranchState,
   C2S,
   C2SValidators,
-  CLOSE_ABUSE,
   CLOSE_SESSION_ENDED,
   NET,
   POSE_FRAME_TYPE,
@@ -243,13 +242,6 @@ export class BranchRoom extends Room<BranchState> {
   }
 
   private reject(client: BranchClient, code: RoomErrorCode, type: string, message: string): void {
-    const guard = client.userData?.guard
-    if (!guard) return
-    if (guard.strike()) {
-      guard.banned = true
-      client.leave(CLOSE_ABUSE, 'too many invalid messages')
-      return
-    }
-    if (guard.mayReply()) client.send(S2C.error, { code, type, message } satisfies RoomErrorMsg)
+    client.userData?.guard.refuse(client, S2C.error, { code, type, message } satisfies RoomErrorMsg)
   }
 }

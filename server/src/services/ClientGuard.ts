@@ -1,4 +1,4 @@
-import { CHAT, NET } from '@atrium/common'
+import { CHAT, CLOSE_ABUSE, NET } from '@atrium/common'
 
 import { SlidingWindow, TokenBucket } from './RateLimiter.ts'
 
@@ -23,4 +23,23 @@ export class ClientGuard {
   mayReply(now = Date.now()): boolean {
     return this.replies.take(now)
   }
+
+  /**
+   * Refuses one message: a strike, then the error reply (itself rate-limited), or, past the abuse threshold, the end
+   * of the connection with its seat not held.
+   */
+  refuse(client: RefusedClient, errorType: string, error: object): void {
+    if (this.strike()) {
+      this.banned = true
+      client.leave(CLOSE_ABUSE, 'too many invalid messages')
+      return
+    }
+    if (this.mayReply()) client.send(errorType, error)
+  }
+}
+
+/** What {@link ClientGuard.refuse} needs of a Colyseus client. */
+export interface RefusedClient {
+  leave(code: number, reason: string): void
+  send(type: string, message: unknown): void
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
+import { Disclaimer } from '../panel/Disclaimer.tsx'
 import './sandboxHall.css'
 import { HallColumnControl } from './HallColumnControl.tsx'
-import { HallDisclaimer } from './HallDisclaimer.tsx'
 import { HallProjection } from './HallProjection.tsx'
 import { HallRisk } from './HallRisk.tsx'
 import { HallStress } from './HallStress.tsx'
@@ -24,7 +24,7 @@ export function HallControls() {
         <HallRisk />
         <HallProjection />
         <HallStress />
-        <HallDisclaimer />
+        <Disclaimer compact />
         <p id="hall-help" className="muted">
           {t('sandboxHall.help')}
         </p>

@@ -5,15 +5,21 @@ import { toLang } from '../../hostChat/uiLang.ts'
 import { formatPercent } from './format.ts'
 import { useSandbox } from './sandboxStore.ts'
 
-/** Always shown: results are hypothetical, and which assumptions the projection uses. */
-export function Disclaimer() {
+/**
+ * Always shown: results are hypothetical, and which assumptions the projection uses. `compact` (the sandbox hall's
+ * side panel) keeps the statement and the method and leaves out the long description and the per-class list.
+ */
+export function Disclaimer({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation()
   const lang = toLang(i18n.language)
   const paths = useSandbox((s) => (s.run.status === 'done' ? s.run.result.paths : s.paths))
   const seed = useSandbox((s) => s.data.seed)
   const a = DEFAULT_ASSUMPTIONS
   return (
-    <section id="sandbox-disclaimer" className="sandbox-disclaimer">
+    <section
+      id={compact ? 'hall-disclaimer' : 'sandbox-disclaimer'}
+      className={compact ? 'hall-disclaimer' : 'sandbox-disclaimer'}
+    >
       <p>
         <strong>{t('sandbox.disclaimer.hypothetical')}</strong>
       </p>
@@ -21,7 +27,7 @@ export function Disclaimer() {
         {t(a.illustrative ? 'sandbox.disclaimer.illustrative' : 'sandbox.disclaimer.sourced', {
           currency: a.currency,
         })}{' '}
-        {a.description[lang]}
+        {!compact && a.description[lang]}
       </p>
       <p>
         {t('sandbox.disclaimer.method', {
@@ -30,20 +36,22 @@ export function Disclaimer() {
           seed,
         })}
       </p>
-      <details>
-        <summary>{t('sandbox.disclaimer.classes')}</summary>
-        <ul>
-          {a.assetClasses.map((c) => (
-            <li key={c.id}>
-              {t('sandbox.disclaimer.classLine', {
-                name: c.name[lang],
-                ret: formatPercent(c.expectedReturn, lang),
-                vol: formatPercent(c.volatility, lang),
-              })}
-            </li>
-          ))}
-        </ul>
-      </details>
+      {!compact && (
+        <details>
+          <summary>{t('sandbox.disclaimer.classes')}</summary>
+          <ul>
+            {a.assetClasses.map((c) => (
+              <li key={c.id}>
+                {t('sandbox.disclaimer.classLine', {
+                  name: c.name[lang],
+                  ret: formatPercent(c.expectedReturn, lang),
+                  vol: formatPercent(c.volatility, lang),
+                })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   )
 }

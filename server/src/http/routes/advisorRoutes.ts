@@ -11,7 +11,7 @@ import {
   SlotQuery,
 } from '@atrium/common'
 
-import { buildIcs } from '../../services/advisors/ics.ts'
+import { buildIcs } from '../../services/calendar/ics.ts'
 import type { Services } from '../../services/createServices.ts'
 import type { MediaService } from '../../services/media/MediaService.ts'
 import { SECURITY_HEADERS, sendJson, sendNoContent } from '../respond.ts'

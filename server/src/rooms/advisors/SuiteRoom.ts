@@ -1,5 +1,4 @@
 import {
-  CLOSE_ABUSE,
   CLOSE_SESSION_ENDED,
   CLOSE_SUITE_ENDED,
   SUITE_C2S,
@@ -139,13 +138,6 @@ export class SuiteRoom extends Room<SuiteState> {
   }
 
   private reject(client: SuiteClient, code: RoomErrorCode, type: string, message: string): void {
-    const guard = client.userData?.guard
-    if (!guard) return
-    if (guard.strike()) {
-      guard.banned = true
-      client.leave(CLOSE_ABUSE, 'too many invalid messages')
-      return
-    }
-    if (guard.mayReply()) client.send(SUITE_S2C.error, { code, type, message } satisfies RoomErrorMsg)
+    client.userData?.guard.refuse(client, SUITE_S2C.error, { code, type, message } satisfies RoomErrorMsg)
   }
 }

@@ -2,7 +2,6 @@ import {
   Attendee,
   AuditoriumJoinOptions,
   AuditoriumState,
-  CLOSE_ABUSE,
   EV_C2S,
   EV_S2C,
   EvC2SValidators,
@@ -172,14 +171,7 @@ export function auditoriumRoom(services: Services, media: MediaService) {
 
     /** Answers a refused message; persistent offenders are disconnected. */
     reject(client: AuditoriumClient, code: RoomErrorCode, type: string, message: string): void {
-      const guard = client.userData?.guard
-      if (!guard) return
-      if (guard.strike()) {
-        guard.banned = true
-        client.leave(CLOSE_ABUSE, 'too many invalid messages')
-        return
-      }
-      if (guard.mayReply()) client.send(EV_S2C.error, { code, type, message } satisfies RoomErrorMsg)
+      client.userData?.guard.refuse(client, EV_S2C.error, { code, type, message } satisfies RoomErrorMsg)
     }
   }
 }

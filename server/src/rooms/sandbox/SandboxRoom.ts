@@ -1,5 +1,4 @@
 import {
-  CLOSE_ABUSE,
   CLOSE_SESSION_ENDED,
   SandboxJoinOptions,
   SandboxSessionId,
@@ -210,13 +209,6 @@ export class SandboxRoom extends Room<SandboxState> {
   }
 
   private reject(client: SandboxClient, code: SbErrorCode, type: string, message: string): void {
-    const guard = client.userData?.guard
-    if (!guard) return
-    if (guard.strike()) {
-      guard.banned = true
-      client.leave(CLOSE_ABUSE, 'too many invalid messages')
-      return
-    }
-    this.reply(client, code, type, message)
+    client.userData?.guard.refuse(client, SB_S2C.error, { code, type, message } satisfies SbErrorMsg)
   }
 }

@@ -1,4 +1,4 @@
-/** One calendar event for an .ics file. Times are UTC milliseconds. */
+/** One calendar event for an .ics file (appointments, education events). Times are UTC milliseconds. */
 export interface IcsEvent {
   uid: string
   startsAt: number
@@ -9,6 +9,10 @@ export interface IcsEvent {
   stamp: number
   /** Minutes before the start for the reminder alarm. */
   alarmMinutes: number
+  location?: string
+  url?: string
+  /** A cancelled event is still published, so calendars that have it drop it. */
+  cancelled?: boolean
 }
 
 /** RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`. */
@@ -67,6 +71,9 @@ export function buildIcs(event: IcsEvent): string {
     `DTEND:${icsDate(event.endsAt)}`,
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
+    ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
+    ...(event.url ? [`URL:${event.url}`] : []),
+    `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
     `DESCRIPTION:${escapeText(event.summary)}`,
