@@ -6,7 +6,7 @@ import { renderPdf } from '../src/services/pdf/renderPdf.ts'
 import { call, register, rowsOf, staff, startOn, type Account } from './accountHelpers.ts'
 import { DIALECTS } from './db.ts'
 import type { TestServer } from './helpers.ts'
-import { openSession, planWith, profileC3 } from './sandboxHelpers.ts'
+import { confirmWarning, openSession, planWith, profileC3 } from './sandboxHelpers.ts'
 
 const PLAN_NAME = '养老计划 Retirement 2040'
 
@@ -59,6 +59,8 @@ describe.each(DIALECTS)('plan report PDF on %s', (kind) => {
     t = await startOn(kind)
     owner = await register(t, { displayName: 'Pei Planner' })
     await profileC3(t, owner)
+    // a growth plan is above a C3 customer's category: saving it needs the recorded confirmation
+    expect((await confirmWarning(t, owner, planWith('growth'))).status).toBe(201)
     const r = await call<PlanView>(t, 'POST', '/api/me/plans', {
       token: owner.token,
       json: { name: PLAN_NAME, data: planWith('growth') },
