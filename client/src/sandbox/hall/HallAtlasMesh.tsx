@@ -5,6 +5,7 @@ import { BufferAttribute, BufferGeometry, CanvasTexture, SRGBColorSpace } from '
 
 import { loadSignFont } from '../../components/environment/signAtlas.ts'
 import { toLang } from '../../hostChat/uiLang.ts'
+import { useAppStore } from '../../state/useAppStore.ts'
 import { useSandbox } from '../panel/sandboxStore.ts'
 import { useRiskAssessment } from '../panel/useRiskAssessment.ts'
 import { buildAtlasView } from './atlasView.ts'
@@ -28,7 +29,8 @@ const REDRAW_SECONDS = 0.08
 export function HallAtlasMesh({ goal }: { goal: { x: number; y: number } | undefined }) {
   const { t, i18n } = useTranslation()
   const lang = toLang(i18n.language)
-  const assessment = useRiskAssessment()
+  const inHall = useAppStore((st) => st.myZone === 'sandbox')
+  const assessment = useRiskAssessment(inHall)
   const canvas = useMemo(() => {
     const c = document.createElement('canvas')
     c.width = ATLAS_SIZE

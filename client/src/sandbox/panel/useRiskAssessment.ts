@@ -9,14 +9,15 @@ export { assessmentFromProfile }
 
 /**
  * The signed-in customer's risk assessment from their saved profile; undefined for guests, staff and customers
- * without a complete questionnaire.
+ * without a complete questionnaire. `enabled` false holds the request back (the 3D hall asks only while the visitor
+ * stands in it, so signing in does not fetch a profile nobody looks at).
  * @example const assessment = useRiskAssessment()
  */
-export function useRiskAssessment(): RiskAssessment | undefined {
+export function useRiskAssessment(enabled = true): RiskAssessment | undefined {
   const customerId = useSession((s) => (s.user?.role === 'customer' ? s.user.id : undefined))
   const [assessment, setAssessment] = useState<{ owner: string; value: RiskAssessment | undefined }>()
   useEffect(() => {
-    if (!customerId) return
+    if (!customerId || !enabled) return
     let live = true
     apiFetch<ProfileView>('/api/me/profile').then(
       (p) => live && setAssessment({ owner: customerId, value: assessmentFromProfile(p) }),
@@ -25,6 +26,6 @@ export function useRiskAssessment(): RiskAssessment | undefined {
     return () => {
       live = false
     }
-  }, [customerId])
+  }, [customerId, enabled])
   return customerId && assessment?.owner === customerId ? assessment.value : undefined
 }
