@@ -8,14 +8,18 @@ import { PNG } from 'pngjs'
 export const ARTIFACTS = join(import.meta.dirname, '..', 'test-results', 'e2e')
 mkdirSync(ARTIFACTS, { recursive: true })
 
-/** Launches Debian Chromium headless with software WebGL (stack.md §5). */
+/**
+ * Launches Debian Chromium headless with software WebGL (stack.md §5). Without `--disable-gpu`: with it the
+ * compositor is software too and reads every WebGL frame back synchronously, which kept the page's main thread busy
+ * ~95% of the time waiting for SwiftShader and delayed everything else on it (fetches, WebRTC signalling: media joins
+ * took 8 s instead of 0.6 s).
+ */
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
       '--no-sandbox',
-      '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
       '--disable-background-networking',

@@ -4,10 +4,10 @@
  * talking.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 
-import { build } from 'esbuild'
 import type { Browser, Page } from 'playwright-core'
+
+import { openLightPage } from './lightPage.ts'
 
 // window.__atrium, installed with ?testhook
 import type {} from '../../client/src/scene/testHookTypes.ts'
@@ -67,20 +67,9 @@ export async function speakerLoad(
   log: (line: string) => void,
 ): Promise<{ quiet: CpuShares; talking: CpuShares }> {
   const quiet = await measure(listener, pids)
-  const bundle = await build({
-    entryPoints: [join(import.meta.dirname, 'speakerEntry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'warning',
-  })
-  const code = bundle.outputFiles[0]!.text
   for (let i = 0; i < SPEAKERS; i++) {
     // no 3D and no app: only a branch seat and a published fake microphone, so the listener page is what is measured
-    const context = await browser.newContext({ bypassCSP: true })
-    const page = await context.newPage()
-    await page.addInitScript({ content: code })
-    await page.goto(`${base}healthz`)
+    const page = await openLightPage(browser, base)
     await page.evaluate(
       (n) => (window as unknown as { startSpeaker: (n: string) => Promise<string> }).startSpeaker(n),
       `Speaker ${i + 1}`,

@@ -21,6 +21,8 @@ export const S2C = {
   error: 'error',
   correction: 'correction',
   placed: 'placed',
+  /** A {@link UserNotice} for this signed-in person. */
+  notice: 'notice',
 } as const
 
 /** Where the server placed a joining visitor (spawn points are spread so avatars never overlap). */

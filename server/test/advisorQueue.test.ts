@@ -1,4 +1,5 @@
-import type { QueueStatus } from '@atrium/common'
+import { BranchState, S2C, type QueueStatus } from '@atrium/common'
+import { Client } from 'colyseus.js'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { call, staff, type Account } from './accountHelpers.ts'
@@ -110,10 +111,25 @@ describe.each(DIALECTS)('advisor queue on %s', (dialect) => {
     expect(left.body).toMatchObject({ status: 'left', position: null })
     expect((await queueStatus(t, b!)).position).toBe(1)
     const ref = (await queueStatus(t, b!)).reference
+    // both customers have the branch open: only the one accepted is told that the suite is ready
+    const notices = await Promise.all(
+      [a!, b!].map(async (who) => {
+        const client = new Client(`ws://127.0.0.1:${t!.port}`)
+        client.auth.token = who.token
+        const room = await client.joinOrCreate('branch', {}, BranchState)
+        const got: unknown[] = []
+        room.onMessage('*', () => undefined)
+        room.onMessage(S2C.notice, (n: unknown) => got.push(n))
+        return { room, got }
+      }),
+    )
     const both = await Promise.all(
       [x!, y!].map((adv) => call(t!, 'POST', `/api/advisors/queue/${ref}/accept`, { token: adv.token, json: {} })),
     )
     expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+    await expect.poll(() => notices[1]!.got).toEqual([{ kind: 'suite.ready', reference: ref }])
+    expect(notices[0]!.got).toEqual([])
+    for (const n of notices) await n.room.leave()
     // the desk's take is the same lock: the hand-off is taken
     expect((await call(t, 'POST', `/api/staff/handoffs/${ref}/take`, { token: x!.token, json: {} })).status).toBe(409)
     // customers cannot serve, advisors cannot queue

@@ -1,4 +1,4 @@
-import type { ComplaintView, DataExport, HandoffPacket, HostAskResponse } from '@atrium/common'
+import type { ComplaintView, DataExport, HandoffPacket, HostAskResponse, QueueStatus } from '@atrium/common'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { call, LIFTED_LIMITS, register, staff, type Account } from './accountHelpers.ts'
@@ -78,6 +78,9 @@ describe('the digital host over HTTP', () => {
 
     const take = await call(t, 'POST', `/api/staff/handoffs/${ref}/take`, { token: advisor.token, json: {} })
     expect(take.status).toBe(200)
+    // the hand-off waited in the advisor queue: taking it accepted it there, so the customer is not left waiting
+    const place = await call<QueueStatus>(t, 'GET', '/api/advisors/queue/me', { token: customer.token })
+    expect(place.body).toMatchObject({ status: 'accepted', reference: ref })
     const again = await call(t, 'POST', `/api/staff/handoffs/${ref}/take`, { token: advisor.token, json: {} })
     expect(again.status).toBe(409)
     const reads = await t.server.services.audit.query({ actor: advisor.id, subject: customer.id, limit: 20 })

@@ -1,8 +1,10 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useSession } from '../auth/useSession.ts'
 import './advisor.css'
-import { closeAdvisor, openAdvisor, useAdvisorUi } from './advisorStore.ts'
+import { onUserNotice } from '../net/userNotices.ts'
+import { closeAdvisor, openAdvisor, suiteReady, useAdvisorUi } from './advisorStore.ts'
 import { AdvisorConsole } from './console/AdvisorConsole.tsx'
 import { CustomerPanel } from './customer/CustomerPanel.tsx'
 
@@ -11,6 +13,8 @@ export function AdvisorEntry() {
   const { t } = useTranslation()
   const role = useSession((s) => s.user?.role)
   const open = useAdvisorUi((s) => s.open)
+  // an advisor accepted (in any process): show the customer the way into the suite now, not at the next poll
+  useEffect(() => onUserNotice((n) => n.kind === 'suite.ready' && suiteReady()), [])
   if (role !== 'customer' && role !== 'advisor') return null
   const staff = role === 'advisor'
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 /**
  * Calls `load` now and every `ms` while mounted and `active`; keeps the latest result. Polling (rather than a room)
@@ -25,5 +25,6 @@ export function usePolling<T>(load: () => Promise<T>, ms: number, active = true)
       clearInterval(timer)
     }
   }, [ms, active, tick])
-  return { data, refresh: () => setTick((t) => t + 1) }
+  const refresh = useCallback(() => setTick((t) => t + 1), [])
+  return { data, refresh }
 }

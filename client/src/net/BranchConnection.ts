@@ -18,6 +18,7 @@ import { Client, getStateCallbacks, type Room } from 'colyseus.js'
 import { placeAt } from '../player/localPlayer.ts'
 import { useAppStore } from '../state/useAppStore.ts'
 import { RemoteAvatars } from './RemoteAvatars.ts'
+import { receiveUserNotice } from './userNotices.ts'
 
 /** Close codes that mean the visitor chose to leave (no reconnection attempt). */
 const CONSENTED = new Set([1000, 4000])
@@ -112,6 +113,7 @@ export class BranchConnection {
       useAppStore.getState().set({ lastError: { code: e.code, at: Date.now() } }),
     )
     room.onMessage(S2C.correction, (p: { x: number; y: number; z: number }) => this.onCorrection?.(p))
+    room.onMessage(S2C.notice, receiveUserNotice)
     room.onMessage(S2C.placed, (p: PlacedMsg) => {
       placeAt(p.x, p.z, p.yaw)
       this.placed = true

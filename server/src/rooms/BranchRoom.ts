@@ -27,6 +27,7 @@ import { claimInstance, releaseInstance } from '../services/instances.ts'
 import { checkMotion, checkTeleport } from '../services/MotionValidator.ts'
 import { PoseBroadcaster, type BroadcastStats, type Viewer } from '../services/PoseBroadcaster.ts'
 import { PoseStore, restPose, spawnPoint } from '../services/PoseStore.ts'
+import { USER_NOTICE_CHANNEL, type UserNoticeMessage } from '../services/notices/UserNotices.ts'
 
 /** Options given when the room type is defined (server side, never from clients). */
 export interface BranchRoomOptions {
@@ -77,6 +78,7 @@ export class BranchRoom extends Room<BranchState> {
     this.chat = new ChatService(this.presence, instance)
     await this.chat.init()
     await this.presence.subscribe(REVOKED_CHANNEL, this.onRevoked)
+    await this.presence.subscribe(USER_NOTICE_CHANNEL, this.onNotice)
 
     this.handle(C2S.pose, (c, m) => this.onPose(c, m))
     this.handle(C2S.teleport, (c, m) => this.onTeleport(c, m))
@@ -132,6 +134,7 @@ export class BranchRoom extends Room<BranchState> {
 
   override async onDispose(): Promise<void> {
     this.presence.unsubscribe(REVOKED_CHANNEL, this.onRevoked)
+    this.presence.unsubscribe(USER_NOTICE_CHANNEL, this.onNotice)
     await releaseInstance(this.presence, this.state.instance)
   }
 
@@ -144,6 +147,13 @@ export class BranchRoom extends Room<BranchState> {
         if (guard) guard.banned = true
         client.leave(CLOSE_SESSION_ENDED, 'session ended')
       }
+    }
+  }
+
+  /** A notice for someone (from any process): their connections here pass it on. */
+  private readonly onNotice = (msg: UserNoticeMessage): void => {
+    for (const client of this.clients) {
+      if ((client.auth as TokenClaims | undefined)?.id === msg.userId) client.send(S2C.notice, msg.notice)
     }
   }
 

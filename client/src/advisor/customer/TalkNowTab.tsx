@@ -1,9 +1,10 @@
 import { ADVISOR_TOPICS, type AdvisorTopic, type Lang } from '@atrium/common'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { ErrorText } from '../../account/ErrorText.tsx'
 import { advisorApi } from '../advisorApi.ts'
+import { useAdvisorUi } from '../advisorStore.ts'
 import { minutes } from '../formatTime.ts'
 import { usePolling } from '../usePolling.ts'
 import { useAsync } from '../useAsync.ts'
@@ -19,7 +20,11 @@ export function TalkNowTab() {
   const { data: status, refresh } = usePolling(advisorApi.queueStatus, 3000)
   const { busy, error, run } = useAsync()
   // a running session, from the queue or a started appointment, is where the customer belongs
-  const { data: active } = usePolling(advisorApi.activeSession, 3000)
+  const { data: active, refresh: refreshActive } = usePolling(advisorApi.activeSession, 3000)
+  const suiteReadyAt = useAdvisorUi((s) => s.suiteReadyAt)
+  useEffect(() => {
+    if (suiteReadyAt) refreshActive()
+  }, [suiteReadyAt, refreshActive])
   const session = active?.session ?? null
   const waiting = !session && status?.status === 'waiting'
   const accepted = session ? { reference: session.reference, advisorName: session.advisor.displayName } : null

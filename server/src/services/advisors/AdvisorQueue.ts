@@ -52,6 +52,17 @@ export class AdvisorQueue {
       .execute()
   }
 
+  /** Whether `reference` waits in the queue (not yet accepted, left or expired). */
+  async isWaiting(reference: string): Promise<boolean> {
+    const row = await this.handle.db
+      .selectFrom('advisor_queue')
+      .select('reference')
+      .where('reference', '=', reference)
+      .where('status', '=', 'waiting')
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
   /** Joins the queue (or returns the place already held). */
   async join(caller: TokenClaims, req: JoinQueueRequest): Promise<QueueStatus> {
     authorize(caller, 'advisor.request')

@@ -5,6 +5,7 @@ import type { AtriumDb } from '../../db/database.ts'
 import type { Database } from '../../db/schema.ts'
 import { authorize, type PolicyContext, type Principal } from '../../policy/policy.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
+import type { UserNotices } from '../notices/UserNotices.ts'
 import { notFound } from './AdvisorError.ts'
 import type { SandboxSessions } from '../sandbox/SandboxSessions.ts'
 import { sessionViews } from './sessionViews.ts'
@@ -42,6 +43,7 @@ export class AdvisorySessions {
     private readonly audit: AuditLog,
     private readonly teams: Teams,
     private readonly sandbox: Pick<SandboxSessions, 'open'>,
+    private readonly notices: UserNotices,
   ) {}
 
   /** Creates the session and admits its customer and advisor, in the caller's transaction (accept or start). */
@@ -97,13 +99,19 @@ export class AdvisorySessions {
   }
 
   /**
-   * After the session's transaction: puts a shared wealth-sandbox session on the suite table. Only customers with an
+   * After the session's transaction: puts a shared wealth-sandbox session on the suite table, then tells the
+   * customer's open pages that the suite is ready (at once, rather than at their next poll). Only customers with an
    * account have plans to share (a guest's suite has no table). A failure there leaves the suite without a table,
    * never without a session.
    */
   async furnish(reference: string): Promise<void> {
     const parties = await this.parties(reference)
-    if (!parties || parties.customerId.startsWith('g_')) return
+    if (!parties) return
+    if (!parties.customerId.startsWith('g_')) await this.openTable(reference, parties)
+    await this.notices.send(parties.customerId, { kind: 'suite.ready', reference })
+  }
+
+  private async openTable(reference: string, parties: SuiteParties): Promise<void> {
     try {
       const others = parties.participants.filter((p) => p.id !== parties.customerId).map((p) => p.id)
       const id = await this.sandbox.open(parties.customerId, others)

@@ -7,6 +7,7 @@ import { AdvisorySessions } from './AdvisorySessions.ts'
 import { Appointments } from './Appointments.ts'
 import { Availability } from './Availability.ts'
 import { Complaints } from './Complaints.ts'
+import { UserNotices } from '../notices/UserNotices.ts'
 import { QueueDesk } from './QueueDesk.ts'
 import { SessionRecords } from './SessionRecords.ts'
 import { SuiteHost } from './SuiteHost.ts'
@@ -34,16 +35,23 @@ export interface AdvisorServices {
 export function createAdvisorServices(core: CoreServices, sandbox: SandboxServices): AdvisorServices {
   const { db, audit } = core
   const teams = new Teams(db, audit)
-  const sessions = new AdvisorySessions(db, audit, teams, sandbox.sessions)
+  const sessions = new AdvisorySessions(db, audit, teams, sandbox.sessions, new UserNotices(core.presence))
   const queue = new AdvisorQueue(db, core.desk, audit)
   const appointments = new Appointments(db, sessions, audit)
+  const desk = new QueueDesk(db, sessions, audit)
   core.desk.onHandoff(queue.enterFromHost)
+  // the staff desk's "take" of a queued hand-off accepts it here: a session and a suite, not a stale place in line
+  core.desk.onTake(async (who, ref) => {
+    if (!(await queue.isWaiting(ref))) return false
+    await desk.accept(who, ref)
+    return true
+  })
   core.privacy.addSection(new AdvisorPrivacy(db))
   return {
     teams,
     sessions,
     queue,
-    desk: new QueueDesk(db, sessions, audit),
+    desk,
     availability: new Availability(db),
     appointments,
     records: new SessionRecords(db, core.presence, sessions, appointments, audit),

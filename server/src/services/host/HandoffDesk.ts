@@ -28,6 +28,9 @@ export type SharedContext = Pick<HandoffPacket, 'consents' | 'plan' | 'riskAnswe
 /** Called in the transaction that records a host hand-off (the advisor queue enters it there). */
 export type HandoffListener = (trx: Transaction<Database>, packet: HandoffPacket) => Promise<void>
 
+/** Takes a hand-off its own way and resolves true, or false when it is not this feature's to take. */
+export type HandoffTaker = (who: TokenClaims, ref: string) => Promise<boolean>
+
 /** Human-friendly references: no 0/O or 1/I to misread over the phone. */
 function reference(prefix: 'H' | 'C'): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -44,6 +47,7 @@ function reference(prefix: 'H' | 'C'): string {
  */
 export class HandoffDesk {
   private readonly listeners: HandoffListener[] = []
+  private readonly takers: HandoffTaker[] = []
 
   constructor(
     private readonly handle: AtriumDb,
@@ -55,6 +59,14 @@ export class HandoffDesk {
   /** Registers a listener for host hand-offs (set once at start-up, like a route). */
   onHandoff(listener: HandoffListener): void {
     this.listeners.push(listener)
+  }
+
+  /**
+   * Registers a feature that takes some hand-offs its own way (set once at start-up): the advisor queue accepts one
+   * that waits in its line, so the customer is given a suite rather than left waiting.
+   */
+  onTake(taker: HandoffTaker): void {
+    this.takers.push(taker)
   }
 
   /** What a customer shares with the advisor, read when they ask for one (consent is checked then). */
@@ -192,21 +204,26 @@ export class HandoffDesk {
   }
 
   /** An advisor takes a request; it can be taken once. */
-  async take(who: Principal, ref: string): Promise<HandoffPacket> {
+  async take(who: TokenClaims, ref: string): Promise<HandoffPacket> {
     authorize(who, 'handoffs.take')
-    const r = await this.handle.db
-      .updateTable('handoffs')
-      .set({ status: 'taken', taken_by: who.id, taken_at: Date.now() })
-      .where('reference', '=', ref)
-      .where('status', '=', 'open')
-      .executeTakeFirst()
+    let taken = false
+    for (const taker of this.takers) if (!taken) taken = await taker(who, ref)
+    if (!taken) {
+      const r = await this.handle.db
+        .updateTable('handoffs')
+        .set({ status: 'taken', taken_by: who.id, taken_at: Date.now() })
+        .where('reference', '=', ref)
+        .where('status', '=', 'open')
+        .executeTakeFirst()
+      taken = Number(r.numUpdatedRows) > 0
+    }
     const row = await this.handle.db
       .selectFrom('handoffs')
       .select(['packet', 'status', 'visitor_id'])
       .where('reference', '=', ref)
       .executeTakeFirst()
     if (!row) throw new NotFound('no such hand-off request')
-    if (Number(r.numUpdatedRows) === 0) throw new HandoffTaken()
+    if (!taken) throw new HandoffTaken()
     await this.audit.append({
       actor: who,
       action: 'handoff.taken',
