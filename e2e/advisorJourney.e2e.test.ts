@@ -17,6 +17,33 @@ afterAll(async () => {
   await browser?.close()
 })
 
+const SLOW = { timeout: 60_000 }
+/** Clicks through the DOM: the planner and the console may overlap on a small viewport. */
+const press = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).click())
+
+/** Every allocation slider's value, by asset class. */
+const sliders = (page: Page) =>
+  page.$$eval('#sandbox-panel input[type="range"]', (els) =>
+    els.map((el) => `${el.id}=${(el as HTMLInputElement).value}`),
+  )
+
+/** Both unmute; each page then hears the other's fake microphone (a level above silence). */
+async function hearEachOther(x: Page, y: Page): Promise<void> {
+  for (const p of [x, y]) {
+    await press(p, '#mic-toggle')
+    await p.waitForFunction(() => window.__atrium!.media.micEnabled, undefined, { timeout: 30_000 })
+  }
+  for (const [from, to] of [
+    [x, y],
+    [y, x],
+  ] as const) {
+    const id = await from.evaluate(() => window.__atriumMedia!.identity)
+    await to.waitForFunction((who) => (window.__atrium!.media.remote[who]?.level ?? 0) > 0.001, id, {
+      timeout: 60_000,
+    })
+  }
+}
+
 /** Signs in on the join screen and enters the branch as that account. */
 async function signInAndEnter(page: Page, base: string, loginId: string, password: string): Promise<void> {
   // two software-rendered 3D pages on a small shared machine: give every action room
@@ -32,7 +59,7 @@ async function signInAndEnter(page: Page, base: string, loginId: string, passwor
 
 describe('a customer meets a live advisor', () => {
   it(
-    'host hand-off → console with context → accept → both in the suite → summary → complaint with a deadline',
+    'host hand-off → console with context → accept → suite: hear each other, edit the shared plan → summary → complaint',
     { timeout: 540_000 },
     async () => {
       const base = inject('baseUrl')
@@ -90,14 +117,33 @@ describe('a customer meets a live advisor', () => {
         await expect.poll(() => p.locator('#advisor-suite li', { hasText: '●' }).count(), { timeout: 60_000 }).toBe(2)
       }
       if (inject('media')) {
-        // voice and video move to the suite's LiveKit room on both sides. Hearing each other there (the customer's
-        // unmuted microphone reaching the advisor) is not asserted yet: see the issue's report
+        // voice and video move to the suite's LiveKit room on both sides, and each hears the other's microphone
         for (const p of [a, c]) {
           await p.waitForFunction((room) => window.__atriumMedia?.roomName === room, `suite-${reference}`, {
             timeout: 30_000,
           })
         }
+        await hearEachOther(c, a)
+        step('heard each other')
       }
+
+      // the shared plan on the table, in the planner: the customer edits, the advisor proposes, the customer accepts
+      for (const p of [a, c]) {
+        await press(p, '#advisor-suite .suite-open-plan')
+        await expect.poll(() => p.locator('#sandbox-members li').count(), { timeout: 60_000 }).toBe(2)
+      }
+      await press(c, '[data-preset="conservative"]')
+      await expect.poll(async () => Number(await a.locator('#alloc-range-csi300').inputValue()), SLOW).toBe(0)
+      await press(a, '[data-preset="growth"]')
+      await a.waitForSelector('#sandbox-propose:not([disabled])', SLOW)
+      await press(a, '#sandbox-propose')
+      await c.waitForSelector('#sandbox-proposals li[data-proposal] button.accept:not([disabled])', SLOW)
+      await press(c, '#sandbox-proposals li[data-proposal] button.accept')
+      await expect
+        .poll(async () => Number(await c.locator('#alloc-range-csi300').inputValue()), SLOW)
+        .toBeGreaterThan(0)
+      await expect.poll(() => sliders(a), SLOW).toEqual(await sliders(c))
+      for (const p of [a, c]) await press(p, '#sandbox-panel .close')
 
       step('in the suite')
       // the advisor ends with a summary; the suite closes and the summary reaches the customer's inbox

@@ -19,6 +19,7 @@ export const enAdvisor = {
       enter: 'Go to the advisory suite',
       inside: 'You are in the private suite; voice and video now go to this room only.',
       participants: 'In the suite',
+      openPlan: 'Open the shared plan on the table',
       leave: 'Leave the suite',
       ended: 'The session has ended. Your summary is in the inbox.',
     },

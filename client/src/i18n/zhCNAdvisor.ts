@@ -19,6 +19,7 @@ export const zhCNAdvisor = {
       enter: '前往咨询室',
       inside: '您已进入私密咨询室，语音和视频仅在本室内传送。',
       participants: '咨询室内',
+      openPlan: '打开桌上的共享方案',
       leave: '离开咨询室',
       ended: '本次咨询已结束，小结已发送到您的消息中。',
     },

@@ -4,13 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../../account/ErrorText.tsx'
 import { freshAccessToken } from '../../auth/apiFetch.ts'
 import { useConnection } from '../../net/useConnection.ts'
+import { openSandbox } from '../../sandbox/panel/sandboxStore.ts'
+import { joinShared } from '../../sandbox/shared/ShareConnection.ts'
 import { enterSuite, leaveSuite } from '../suite/suiteConnection.ts'
 import { useSuite } from '../suite/suiteStore.ts'
 import { useAsync } from '../useAsync.ts'
 
 /**
  * Guides a party into the suite: travels to the suites zone, joins the private suite room and moves voice and video
- * to the suite's media room; shows who is there while inside.
+ * to the suite's media room; shows who is there while inside, and opens the shared plan on the table in the planner
+ * (the 2D way to what the table holds).
  */
 export function SuiteGuide({ reference }: { reference: string }) {
   const { t } = useTranslation()
@@ -47,6 +50,18 @@ export function SuiteGuide({ reference }: { reference: string }) {
               </li>
             ))}
           </ul>
+          {suite.sandboxSessionId && (
+            <button
+              type="button"
+              className="suite-open-plan"
+              onClick={() => {
+                openSandbox()
+                void joinShared(suite.sandboxSessionId)
+              }}
+            >
+              {t('advisor.suite.openPlan')}
+            </button>
+          )}
           <button type="button" onClick={() => void leaveSuite()}>
             {t('advisor.suite.leave')}
           </button>
