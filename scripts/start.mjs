@@ -17,6 +17,7 @@ function run(cmd, args) {
 }
 
 run(process.execPath, [join(root, 'scripts/copy-xr-profiles.mjs')])
+run(process.execPath, [join(root, 'scripts/copy-pdfjs-assets.mjs')])
 if (!dev) run(bin('vite'), ['build', '--logLevel', 'warn'])
 
 /**

@@ -49,6 +49,7 @@ for (const p of ['tsconfig.json', 'common', 'server', 'client']) check(`types ($
 suite('unit + integration', undefined, 'unit.json')
 const built =
   run(process.execPath, [join(root, 'scripts/copy-xr-profiles.mjs')]) &&
+  run(process.execPath, [join(root, 'scripts/copy-pdfjs-assets.mjs')]) &&
   run(bin('vite'), ['build', '--logLevel', 'warn'])
 check('client build', built)
 const chromium = findChromium({ install: true })

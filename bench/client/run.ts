@@ -3,7 +3,6 @@
  * visitors walking the atrium, so the page renders a full 100-avatar room. Reports draw calls,
  * triangles and JS time per frame, and the initial JS download. Bars from the branch issue.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +10,7 @@ import { join } from 'node:path'
 import { createAtriumServer } from '../../server/src/app.ts'
 import { isolatedConfig } from '../../server/src/config.ts'
 import { enterBranch, launch, openPage } from '../../e2e/browser.ts'
+import { buildClient } from '../appServer.ts'
 import { writeResults } from '../writeResults.ts'
 import { startCrowd } from './crowd.ts'
 import { initialJs } from './initialJs.ts'
@@ -25,12 +25,7 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
 }
 
-const built = spawnSync(process.execPath, [join(root, 'scripts/copy-xr-profiles.mjs')], { cwd: root, stdio: 'inherit' })
-const vite = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-})
-if (built.status !== 0 || vite.status !== 0) throw new Error('client build failed')
+buildClient()
 const js = initialJs(join(root, 'dist/client'))
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-client-'))

@@ -6,7 +6,6 @@
  * from /proc while the job runs, since `performance.measureUserAgentSpecificMemory` needs cross-origin isolation
  * and CDP's Performance.getMetrics covers only the page's own heap.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +16,7 @@ import type { SandboxOutcome } from '../../client/src/sandbox/worker/testHookTyp
 import { launch, openPage } from '../../e2e/browser.ts'
 import { createAtriumServer, type AtriumServer } from '../../server/src/app.ts'
 import { isolatedConfig } from '../../server/src/config.ts'
+import { buildClient } from '../appServer.ts'
 import { BENCH_PLAN, BENCH_SEED } from './plan.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -41,12 +41,7 @@ export interface BrowserWorkerSession {
 /** Builds the client (as the client benchmark does) and opens the page with the sandbox hook. */
 export async function startBrowserWorker(paths: number, log: (line: string) => void): Promise<BrowserWorkerSession> {
   log('building the client for the browser-worker run …')
-  const profiles = spawnSync(process.execPath, [join(ROOT, 'scripts/copy-xr-profiles.mjs')], { cwd: ROOT })
-  const vite = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (profiles.status !== 0 || vite.status !== 0) throw new Error('client build failed')
+  buildClient()
 
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-finance-'))
   let server: AtriumServer | undefined

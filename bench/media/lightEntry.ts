@@ -24,14 +24,14 @@ async function post<T>(path: string, body: unknown, bearer?: string): Promise<T>
 interface Seat {
   id: string
   token: string
-  instance: string
+  instance: number
 }
 
 let seat: Promise<Seat> | undefined
 
 /** A guest seat in the branch, taken once per page. */
 function enter(name: string): Promise<Seat> {
-  seat ??= (async () => {
+  seat ??= (async (): Promise<Seat> => {
     const guest = await post<GuestResponse>('/api/guest', { name, look: { color: 1, shape: 0 }, lang: 'en' })
     const client = new Client(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`)
     client.auth.token = guest.token

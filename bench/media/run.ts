@@ -12,17 +12,15 @@
  * listener's main thread with eight speakers talking within its hearing distance (bench/media/speakers.ts). Prints a table, writes bench/results/media-<timestamp>.json
  * and media-latest.json, and exits non-zero when the bar is missed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import type { ChildProcess } from 'node:child_process'
 
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 
 import { enterBranch, launch, openPage } from '../../e2e/browser.ts'
 import { startLivekit } from '../../scripts/livekit.mjs'
-import { waitForOpen } from '../../server/test/waitForOpen.ts'
+import { buildClient, enterSignedIn, startAppServer } from '../appServer.ts'
 import { runBench } from '../runBench.ts'
+import { median } from '../stats.ts'
 import { presentInAuditorium, timeAuditoriumJoins } from './auditoriumJoins.ts'
 import { timeBareJoins } from './bareJoins.ts'
 import { SPEAKERS, speakerLoad } from './speakers.ts'
@@ -30,7 +28,6 @@ import { writeResults } from '../writeResults.ts'
 // window.__atrium and window.__atriumMedia, installed with ?testhook
 import type {} from '../../client/src/media/mediaTestHookTypes.ts'
 
-const root = join(import.meta.dirname, '../..')
 const quick = process.argv.includes('--quick')
 const JOINS = quick ? 3 : 10
 const BAR_MS = 1500
@@ -43,67 +40,14 @@ let server: ChildProcess | undefined
 let livekit: Awaited<ReturnType<typeof startLivekit>> | undefined
 let browser: Browser | undefined
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
-
-async function startServer(lk: NonNullable<typeof livekit>): Promise<{ base: string; educator: Account }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/index.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ATRIUM_STATIC_DIR: join(root, 'dist/client'),
-      ATRIUM_DATA_DIR: mkdtempSync(join(tmpdir(), 'atrium-bench-media-')),
-      // the presenter is the demo educator; cheaper password hashing keeps signing in quick
-      ATRIUM_DEMO_ACCOUNTS: '1',
-      ATRIUM_SCRYPT_COST: '14',
-      ATRIUM_LIVEKIT_URL: lk.url,
-      LIVEKIT_API_URL: lk.httpUrl,
-      LIVEKIT_API_KEY: lk.apiKey,
-      LIVEKIT_API_SECRET: lk.apiSecret,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  server = child
-  const { url, output } = await waitForOpen(child)
-  const m = /^│ educator\s+(\S+@\S+)\s+(\S+)\s*$/m.exec(output)
-  if (!m) throw new Error('the server printed no demo educator')
-  return { base: `${url.replace('127.0.0.1', 'localhost')}/`, educator: { loginId: m[1]!, password: m[2]! } }
-}
-
-interface Account {
-  loginId: string
-  password: string
-}
-
-/** Signs in on the join screen and enters the branch. */
-async function enterSignedIn(page: Page, base: string, account: Account): Promise<void> {
-  await page.goto(`${base}?testhook`)
-  await page.click('#entry-tab-signIn')
-  await page.fill('#signin-login', account.loginId)
-  await page.fill('#signin-password', account.password)
-  await page.click('#signin-submit')
-  await page.waitForSelector('#signed-in-name')
-  await page.click('#enter-branch')
-  await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 60_000 })
-}
-
 async function main(): Promise<number> {
-  const built = spawnSync(process.execPath, [join(root, 'scripts/copy-xr-profiles.mjs')], {
-    cwd: root,
-    stdio: 'inherit',
-  })
-  const vite = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
-  if (built.status !== 0 || vite.status !== 0) throw new Error('client build failed')
+  buildClient()
   livekit = await startLivekit({ build: true })
-  const { base, educator } = await startServer(livekit)
+  const app = await startAppServer(livekit)
+  server = app.child
+  const { base } = app
+  const educator = app.accounts.educator
+  if (!educator) throw new Error('the server printed no demo educator')
   browser = await launch()
   const talker = await openPage(browser)
   const listener = await openPage(browser)

@@ -23,9 +23,11 @@ export interface ConsentText {
  */
 export const CONSENT_TEXTS: Record<ConsentPurpose, ConsentText> = {
   share_with_advisor: {
-    version: 1,
-    en: 'Let the advisor I meet see my risk profile and saved plans, so I never have to repeat myself. I can withdraw this at any time; it takes effect at once.',
-    'zh-CN': '允许与我会面的理财顾问查看我的风险测评结果和已保存的方案，免得我重复说明。我可以随时撤回，撤回立即生效。',
+    // version 2 names the education events attended, which the advisor's context shows since the events feature
+    version: 2,
+    en: 'Let the advisor I meet see my risk profile (with its date), my saved plans and the investor-education events I attended, so I never have to repeat myself. I can withdraw this at any time; it takes effect at once.',
+    'zh-CN':
+      '允许与我会面的理财顾问查看我的风险测评结果（及测评日期）、已保存的方案和我参加过的投资者教育活动，免得我重复说明。我可以随时撤回，撤回立即生效。',
   },
   record_session: {
     version: 1,

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import type { AdvisorySessionView, QueueStatus } from '@atrium/common'
+import { CONSENT_TEXTS, type AdvisorySessionView, type QueueStatus } from '@atrium/common'
 
 import { createAtriumServer } from '../src/app.ts'
 import { isolatedConfig } from '../src/config.ts'
@@ -61,7 +61,7 @@ export async function acceptNext(t: TestServer, advisor: Account): Promise<Advis
 export async function shareWithAdvisor(t: TestServer, who: Account, granted = true): Promise<void> {
   const r = await call(t, 'PUT', '/api/me/consents', {
     token: who.token,
-    json: { purpose: 'share_with_advisor', granted, version: 1 },
+    json: { purpose: 'share_with_advisor', granted, version: CONSENT_TEXTS.share_with_advisor.version },
   })
   if (r.status !== 200) throw new Error(`consent failed: ${r.status} ${r.text}`)
 }

@@ -1,4 +1,11 @@
-import type { ComplaintView, DataExport, HandoffPacket, HostAskResponse, QueueStatus } from '@atrium/common'
+import {
+  CONSENT_TEXTS,
+  type ComplaintView,
+  type DataExport,
+  type HandoffPacket,
+  type HostAskResponse,
+  type QueueStatus,
+} from '@atrium/common'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { call, LIFTED_LIMITS, register, staff, type Account } from './accountHelpers.ts'
@@ -48,7 +55,7 @@ describe('the digital host over HTTP', () => {
     const customer: Account = await register(t, { displayName: 'Chen Jing' })
     await call(t, 'PUT', '/api/me/consents', {
       token: customer.token,
-      json: { purpose: 'share_with_advisor', granted: true, version: 1 },
+      json: { purpose: 'share_with_advisor', granted: true, version: CONSENT_TEXTS.share_with_advisor.version },
     })
     await call(t, 'POST', '/api/me/plans', {
       token: customer.token,

@@ -108,7 +108,7 @@ describe.each(DIALECTS)('privacy rights on %s', (kind) => {
     expect(x.plans.map((p) => p.name)).toEqual(a.planNames)
     expect(x.plans[0]?.data).toEqual({ tag: 'zephyrine', rate: 0.03 })
     expect(x.consents.map((c) => [c.purpose, c.granted, c.version])).toEqual([
-      ['share_with_advisor', true, 1],
+      ['share_with_advisor', true, SHARE.version],
       ['marketing', true, 1],
       ['marketing', false, 1],
     ])

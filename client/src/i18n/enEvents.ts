@@ -61,9 +61,30 @@ export const enEvents = {
       cancelEvent: 'Cancel event',
       slides: 'Slides',
       slidesCount: '{{count}} slides',
-      upload: 'Add slide images (PNG, JPEG, WebP)',
+      upload: 'Add slides (PNG, JPEG or WebP images, or a PDF)',
       clearSlides: 'Remove all slides',
-      pdfGap: 'PDF decks: export pages as images for now.',
+      pdf: {
+        opening: 'Opening {{name}}…',
+        rendering: 'Rendering page {{page}} of {{pages}}…',
+        uploading: 'Uploading page {{page}} of {{pages}}…',
+        image: 'Uploading {{name}}…',
+        done: 'Slides added: {{count}}.',
+        retry: 'Try again',
+        retryFrom: 'Continue from page {{page}}',
+        errors: {
+          image: '{{name}} could not be uploaded: slides must be PNG, JPEG or WebP images of at most {{mb}} MB.',
+          broken: '{{name}} could not be opened: it is not a PDF or it is damaged. Nothing was uploaded.',
+          locked: '{{name}} is password-protected. Save it without a password and upload it again.',
+          tooMany:
+            '{{name}} has {{pages}} pages, but this event has room for {{room}} more slides. Nothing was uploaded.',
+          render:
+            'Page {{page}} of {{pages}} in {{name}} could not be rendered. The pages before it were added; nothing after it.',
+          tooLarge:
+            'Page {{page}} of {{pages}} in {{name}} is too large as an image. The pages before it were added; nothing after it.',
+          upload:
+            'Page {{page}} of {{pages}} in {{name}} could not be uploaded. The pages before it were added; nothing after it.',
+        },
+      },
       registrations: 'Registrations',
       approve: 'Approve',
       reject: 'Reject',

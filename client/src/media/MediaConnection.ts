@@ -188,7 +188,7 @@ export class MediaConnection implements RoomEventSink {
     if (!room || !this.voice || this.stopped) return
     const sources = publishSources(room.localParticipant.permissions, this.tokens.current?.canPublish ?? [])
     this.set({ canPublish: sources })
-    await this.voice.applyPermission(room, sources, () => room === this.room && !this.stopped)
+    await this.voice.applyPermission(room, sources, () => room === this.room && !this.stopped, this.meeting)
     await unpublishDisallowedVideo(room, sources)
     this.localVideoChanged()
   }

@@ -68,7 +68,11 @@ export function VoiceControls() {
         aria-label={micLabel}
         title={micLabel}
         disabled={micError}
-        onClick={() => void mediaStore.getState().connection?.voice?.setMicEnabled(!micEnabled)}
+        onClick={() => {
+          // the store, not this render's value: a room switch may have changed it since
+          const now = mediaStore.getState()
+          void now.connection?.voice?.setMicEnabled(!now.micEnabled)
+        }}
       >
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <rect x="9" y="3" width="6" height="11" rx="3" fill="currentColor" />

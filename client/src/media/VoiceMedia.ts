@@ -29,12 +29,30 @@ export class VoiceMedia {
     this.mic = new LocalMic(this.ctx, onSpeaking)
   }
 
-  /** Opens and publishes the microphone when `sources` allow it, unpublishes and releases it when not. */
-  async applyPermission(room: Room, sources: readonly MediaPublishSource[], current: () => boolean): Promise<void> {
+  /**
+   * The visitor's last on/off choice. It is carried into the next meeting room (a suite, the stage), so walking into
+   * one's advisory suite needs no second click; a room where the microphone is not allowed clears it (a promotion
+   * never opens a live microphone), and the spatial atrium always starts muted.
+   */
+  private wantMic = false
+
+  /**
+   * Opens and publishes the microphone when `sources` allow it (muted, or on when `carryOn` and the visitor had it
+   * on), unpublishes and releases it when not.
+   */
+  async applyPermission(
+    room: Room,
+    sources: readonly MediaPublishSource[],
+    current: () => boolean,
+    carryOn: boolean,
+  ): Promise<void> {
     const allowed = sources.includes('microphone')
+    if (!allowed) this.wantMic = false
     if (allowed && !this.mic.track) {
       const ok = await this.mic.open(room, mediaStore.getState().deviceId, current)
-      this.set({ micError: !ok, micEnabled: false })
+      const on = ok && carryOn && this.wantMic && current()
+      if (on) await this.mic.setEnabled(true)
+      this.set({ micError: !ok, micEnabled: on })
     } else if (!allowed && this.mic.track) {
       await this.mic.unpublish(room)
       this.set({ micEnabled: false })
@@ -46,6 +64,7 @@ export class VoiceMedia {
     this.enableAudio()
     if (!this.mic.track) return
     await this.mic.setEnabled(on)
+    this.wantMic = on
     this.set({ micEnabled: on })
   }
 

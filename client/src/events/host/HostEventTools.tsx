@@ -1,8 +1,9 @@
 import type { AttendanceView, EventView, HostRegistrationView } from '@atrium/common'
-import { useCallback, useEffect, useState, type ChangeEvent } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { eventsApi } from '../eventsApi.ts'
+import { SlideUpload } from './SlideUpload.tsx'
 
 /** The host's tools for one event: slides, registrations (approval), chat export, attendance, cancel. */
 export function HostEventTools({ event: ev, onChange }: { event: EventView; onChange: () => Promise<void> }) {
@@ -27,24 +28,13 @@ export function HostEventTools({ event: ev, onChange }: { event: EventView; onCh
       })
       .catch(() => setFailed(true))
 
-  const upload = (e: ChangeEvent<HTMLInputElement>) => {
-    const files = [...(e.target.files ?? [])]
-    guard(async () => {
-      for (const f of files) await eventsApi.uploadSlide(ev.id, f)
-    })()
-    e.target.value = ''
-  }
-
   return (
     <div className="host-tools">
       <h4>{t('events.host.slides')}</h4>
-      <p className="muted">
-        {t('events.host.slidesCount', { count: ev.slides })} · {t('events.host.pdfGap')}
+      <p className="muted" data-role="slide-count" data-slides={ev.slides}>
+        {t('events.host.slidesCount', { count: ev.slides })}
       </p>
-      <label>
-        {t('events.host.upload')}{' '}
-        <input type="file" accept="image/png,image/jpeg,image/webp" multiple onChange={upload} />
-      </label>
+      <SlideUpload eventId={ev.id} slides={ev.slides} onChange={onChange} />
       <div className="row">
         <button type="button" onClick={guard(() => eventsApi.clearSlides(ev.id))}>
           {t('events.host.clearSlides')}
