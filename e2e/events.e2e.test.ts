@@ -146,6 +146,18 @@ describe('an investor-education event in the auditorium', () => {
     await eventually(() => c.locator('#event-phase').getAttribute('data-phase')).toBe('live')
 
     step('seated')
+    // (0) each attendee sits in their own seat in the hall, facing the stage, and the branch accepted the move
+    const seats = await Promise.all(pages.map((p) => p.page.evaluate(() => window.__atrium!.self())))
+    for (const seat of seats) {
+      expect(seat.yaw).toBe(0)
+      expect(seat.z).toBeGreaterThanOrEqual(-21.01)
+      expect(seat.z).toBeLessThan(-12)
+    }
+    expect(new Set(seats.map((p) => `${p.x.toFixed(2)},${p.z.toFixed(2)}`)).size).toBe(3)
+    await eventually(async () => {
+      const seen = await b.evaluate((id) => window.__atrium!.remotes().find((r) => r.id === id), ada.id)
+      return seen && Math.hypot(seen.x - seats[0]!.x, seen.z - seats[0]!.z) < 0.5
+    }).toBe(true)
     // (1) slides: only the presenter has the buttons; every page follows them
     for (const p of [a, b, c]) await eventually(() => p.locator('#event-slide').textContent()).toBe('Slide 1 of 3')
     expect(await a.locator('#event-next').count()).toBe(0)
@@ -178,6 +190,10 @@ describe('an investor-education event in the auditorium', () => {
         ]),
       )
       expect(forced).toMatch(/insufficient permissions|timeout/)
+      // the host mutes everyone: Ada's own toggle shows her microphone off
+      expect(await a.locator('#mic-toggle').getAttribute('aria-pressed')).toBe('true')
+      await e.page.click('#event-mute-all')
+      await eventually(() => a.locator('#mic-toggle').getAttribute('aria-pressed')).toBe('false')
       await a.click('#hud-events')
     }
 

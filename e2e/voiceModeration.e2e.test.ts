@@ -112,6 +112,7 @@ describe('auditorium voice moderation', () => {
       )
       .toBe(true)
     await g.page.click('#mic-toggle')
+    await expect.poll(() => g.page.locator('#mic-toggle').getAttribute('aria-pressed')).toBe('true')
     await expect
       .poll(() => w.page.evaluate((id) => window.__atriumMedia!.remoteMicMuted(id), idG), { timeout: 20_000 })
       .toBe(false)
@@ -126,6 +127,10 @@ describe('auditorium voice moderation', () => {
     await expect
       .poll(() => w.page.evaluate((id) => window.__atriumMedia!.remoteMicMuted(id), idG), { timeout: 20_000 })
       .toBe(true)
+    // and on the muted guest's own page: the toggle shows the microphone off, not a live one that is silent
+    await expect
+      .poll(() => g.page.locator('#mic-toggle').getAttribute('aria-pressed'), { timeout: 20_000 })
+      .toBe('false')
     await moderate(base, bearer, 'remove', { room: 'auditorium', instance, identity: idG })
     await g.page.waitForFunction(() => !window.__atriumMedia!.connected, undefined, { timeout: 20_000 })
     await expect

@@ -40,6 +40,26 @@ describe.each(DIALECTS)('the auditorium on %s', (kind) => {
     await room.leave()
   })
 
+  it('starts a seat holder in the seat and lets them stand up and sit down again; the host holds no seat', async () => {
+    const { host, event } = await hostedEvent(t)
+    const a = await attendee(t, event.id, 'Sid')
+    const h = await joinAuditorium(t, host.token, event.id)
+    const ra = await joinAuditorium(t, a.token, event.id)
+    const seatOf = (id: string) => [...h.state.attendees.values()].find((x) => x.id === id)
+    await eventually(() => expect(seatOf(a.id)).toMatchObject({ seat: 0, seated: true }))
+    expect(seatOf(host.id)).toMatchObject({ seat: 65535, seated: false })
+    ra.send(EV_C2S.seat, { seated: false })
+    await eventually(() => expect(seatOf(a.id)?.seated).toBe(false))
+    ra.send(EV_C2S.seat, { seated: true })
+    await eventually(() => expect(seatOf(a.id)?.seated).toBe(true))
+    h.send(EV_C2S.seat, { seated: true })
+    const errors = collect<RoomErrorMsg>(ra, EV_S2C.error)
+    ra.send(EV_C2S.seat, { seated: 'yes' })
+    await eventually(() => expect(errors.map((e) => e.code)).toEqual(['invalid_message']))
+    expect(seatOf(host.id)?.seated).toBe(false)
+    await Promise.all([h, ra].map((r) => r.leave()))
+  })
+
   it('moves slides only for the presenter, in every instance including overflow and late joiners', async () => {
     const { host, event } = await hostedEvent(t)
     await uploadSlides(t, host.token, event.id, 3)

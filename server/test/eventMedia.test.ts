@@ -73,4 +73,44 @@ describe.skipIf(!binary)('event media against a real livekit-server', () => {
     wsB.close()
     await Promise.all([h, ra].map((r) => r.leave()))
   })
+
+  it('keeps a promotion made before the speaker’s voice connection is up', async () => {
+    const { host, event } = await hostedEvent(t)
+    const early = await attendee(t, event.id, 'Early')
+    const late = await attendee(t, event.id, 'Late')
+    const gone = await attendee(t, event.id, 'Gone')
+    const roomName = `event-${event.id}`
+    // Early fetched a token while still in the audience and connects only after the promotion
+    const earlyToken = (await token(early.token, event.id)).body
+    expect(earlyToken.canPublish).toEqual([])
+    const h = await joinAuditorium(t, host.token, event.id)
+    const errors = collect<RoomErrorMsg>(h, EV_S2C.error)
+    for (const who of [early, late, gone]) h.send(EV_C2S.speaker, { userId: who.id, speaker: true })
+    h.send(EV_C2S.speaker, { userId: gone.id, speaker: false })
+    await eventually(() => expect(h.state.speakers.map((s) => s.id).sort()).toEqual([early.id, late.id].sort()))
+    // nobody was in the voice room yet: the host is not told of a failure, since the promotion waits for them
+    expect(errors).toEqual([])
+
+    // a token issued now follows the stage: speakers publish, the demoted attendee listens
+    const lateToken = (await token(late.token, event.id)).body
+    expect(lateToken.canPublish).toEqual(['microphone', 'camera'])
+    expect((await token(gone.token, event.id)).body.canPublish).toEqual([])
+    const wsLate = await signalOnlyJoin(stack.lk.url, lateToken.token)
+    expect((await rooms.getParticipant(roomName, late.id)).permission?.canPublish).toBe(true)
+
+    // the token minted before the promotion: the server applies the promotion once Early is in the room
+    const wsEarly = await signalOnlyJoin(stack.lk.url, earlyToken.token)
+    const promoted = await until(
+      async () => {
+        const p = await rooms.getParticipant(roomName, early.id)
+        return p.permission?.canPublish ? p : undefined
+      },
+      'promotion on arrival',
+      15_000,
+    )
+    expect(promoted.permission?.canPublishSources.length).toBe(2)
+    wsLate.close()
+    wsEarly.close()
+    await h.leave()
+  })
 })

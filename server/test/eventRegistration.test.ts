@@ -90,6 +90,38 @@ describe.each(DIALECTS)('events and registration on %s', (kind) => {
     expect(view.body).toMatchObject({ confirmed: 6, waitlisted: 3 })
   })
 
+  it('gives an erased attendee’s seat to the head of the waitlist at once', async () => {
+    const { event } = await hostedEvent(t, { capacity: 2 })
+    const path = `/api/events/${event.id}/registration`
+    const signUp = async (name: string) => {
+      const p = await register(t, { displayName: name })
+      await call(t, 'POST', path, { token: p.token })
+      return p
+    }
+    // one after another, so the waitlist order is known
+    const erin = await signUp('Erin')
+    await signUp('Fay')
+    const gus = await signUp('Gus')
+    const hal = await signUp('Hal')
+    expect((await call<RegistrationView>(t, 'GET', path, { token: gus.token })).body.status).toBe('waitlisted')
+    const erased = await call(t, 'DELETE', '/api/me', { token: erin.token, json: { password: erin.password } })
+    expect(erased.status).toBe(204)
+    // no further registration change is needed: Gus holds the seat, Hal moves up to first in line
+    expect((await call<RegistrationView>(t, 'GET', path, { token: gus.token })).body.status).toBe('confirmed')
+    expect((await call<RegistrationView>(t, 'GET', path, { token: hal.token })).body).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1,
+    })
+    expect((await call<EventView>(t, 'GET', `/api/events/${event.id}`)).body).toMatchObject({
+      confirmed: 2,
+      waitlisted: 1,
+    })
+    const reminders = await call<{ kind: string; eventId: string }[]>(t, 'GET', '/api/events/reminders', {
+      token: gus.token,
+    })
+    expect(reminders.body).toEqual([expect.objectContaining({ eventId: event.id, kind: 'promoted' })])
+  })
+
   it('holds registrations for approval when the event requires it', async () => {
     const { host, event } = await hostedEvent(t, { capacity: 1, approvalRequired: true })
     const [a, b] = [await register(t), await register(t)]

@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useSession } from '../auth/useSession.ts'
+import { useConnection } from '../net/useConnection.ts'
 import { joinAuditorium } from './auditoriumConnection.ts'
 import { eventsApi } from './eventsApi.ts'
 import { pick, when } from './eventText.ts'
+import { sitDown } from './takeSeat.ts'
 import { useAuditorium } from './useAuditorium.ts'
 
 interface Props {
@@ -21,7 +23,9 @@ export function EventCard({ event: ev, registration, signedIn, onChange, onSeate
   const { t, i18n } = useTranslation()
   const [busy, setBusy] = useState(false)
   const [cert, setCert] = useState<CertificateStatus>()
+  const connection = useConnection()
   const joinError = useAuditorium((s) => (s.eventId === ev.id && s.status === 'error' ? s.error : undefined))
+  const joined = useAuditorium((s) => s.eventId === ev.id && s.status === 'joined')
   const status = registration?.status ?? 'cancelled'
   const active = status === 'confirmed' || status === 'waitlisted' || status === 'pending'
   const open = ev.status === 'scheduled' || ev.status === 'live'
@@ -44,7 +48,9 @@ export function EventCard({ event: ev, registration, signedIn, onChange, onSeate
     }
   }
   const seat = async () => {
-    await joinAuditorium(ev.id)
+    // already in this event's auditorium (and stood up): only go back to the seat
+    if (!joined) await joinAuditorium(ev.id)
+    await sitDown(connection)
     onSeated()
   }
   const title = pick(ev.title, i18n.language)

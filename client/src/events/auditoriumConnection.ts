@@ -13,7 +13,9 @@ import { Client, type Room } from 'colyseus.js'
 import { freshAccessToken } from '../auth/apiFetch.ts'
 import { sessionStore } from '../auth/sessionStore.ts'
 import { setMediaRoomOverride } from '../media/mediaRoomOverride.ts'
+import { mediaStore } from '../media/mediaStore.ts'
 import { auditoriumStore, initialAuditorium } from './auditoriumStore.ts'
+import { clearDrawnAttendees, refreshDrawnAttendees } from './seatedAttendees.ts'
 
 /** Chat lines kept in the panel. */
 const CHAT_KEEP = 200
@@ -56,6 +58,7 @@ export async function joinAuditorium(eventId: string): Promise<void> {
 export async function leaveAuditorium(): Promise<void> {
   const room = current
   current = undefined
+  clearDrawnAttendees()
   setMediaRoomOverride(null)
   auditoriumStore.setState({ ...initialAuditorium })
   if (room) await room.leave().catch(() => undefined)
@@ -71,9 +74,11 @@ function bind(room: Room<AuditoriumState>): void {
   room.onStateChange((s) => {
     const me = s.attendees.get(room.sessionId)
     const poll = s.poll
+    refreshDrawnAttendees(s.attendees, room.sessionId)
     set({
       instance: s.instance,
       host: me?.host ?? false,
+      seated: me?.seated ?? false,
       phase: s.phase,
       page: s.page,
       slides: s.slides,
@@ -99,12 +104,17 @@ function bind(room: Room<AuditoriumState>): void {
   room.onMessage(EV_S2C.questions, (questions: QuestionView[]) => set({ questions }))
   room.onMessage(EV_S2C.chatHistory, (chat: EventChatLine[]) => set({ chat }))
   room.onMessage(EV_S2C.chat, (line: EventChatLine) => set((s) => ({ chat: [...s.chat, line].slice(-CHAT_KEEP) })))
-  room.onMessage(EV_S2C.muted, () => set({ mutedAt: Date.now() }))
+  room.onMessage(EV_S2C.muted, () => {
+    set({ mutedAt: Date.now() })
+    // LiveKit mutes the published track as well; either mute turns the toggle off (VoiceMedia hears the track)
+    void mediaStore.getState().connection?.voice?.mic.setEnabled(false)
+  })
   room.onMessage(EV_S2C.quizResult, (quiz: { pollId: number; right: boolean }) => set({ quiz }))
   room.onMessage(EV_S2C.error, (e: RoomErrorMsg) => set({ error: e.message }))
   room.onLeave((code) => {
     if (current !== room) return
     current = undefined
+    clearDrawnAttendees()
     setMediaRoomOverride(null)
     set({ ...initialAuditorium, closedCode: code })
   })

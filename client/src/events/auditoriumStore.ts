@@ -27,6 +27,8 @@ export interface AuditoriumView {
   closedCode: number | undefined
   instance: number
   host: boolean
+  /** In their seat (false once they walked away; always false for the host and staff, who hold no seat). */
+  seated: boolean
   presenter: boolean
   phase: string
   page: number
@@ -53,6 +55,7 @@ export const initialAuditorium: AuditoriumView = {
   closedCode: undefined,
   instance: 0,
   host: false,
+  seated: false,
   presenter: false,
   phase: 'scheduled',
   page: 0,

@@ -103,6 +103,7 @@ export const enEvents = {
       next: 'Next slide',
       start: 'Start event',
       end: 'End event',
+      sitDown: 'Back to my seat',
       muteAll: 'Mute everyone',
       recordingOn: 'Start recording',
       recordingOff: 'Stop recording',

@@ -99,6 +99,7 @@ export const zhCNEvents = {
       next: '下一页',
       start: '开始活动',
       end: '结束活动',
+      sitDown: '回到座位',
       muteAll: '全体静音',
       recordingOn: '开始录制',
       recordingOff: '停止录制',

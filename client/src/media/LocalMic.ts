@@ -1,4 +1,4 @@
-import { createLocalAudioTrack, Track, type LocalAudioTrack, type Room } from 'livekit-client'
+import { createLocalAudioTrack, Track, TrackEvent, type LocalAudioTrack, type Room } from 'livekit-client'
 
 import { rms } from './spatial.ts'
 import { SpeakingGate } from './speakingGate.ts'
@@ -6,6 +6,8 @@ import { SpeakingGate } from './speakingGate.ts'
 /**
  * The visitor's microphone in one media room: opened and published muted, a level analyser that never reaches the
  * speakers, and the speaking gate whose changes `onSpeaking` reports (the branch room shows them on the avatar).
+ * `onMuted` hears every mute of the published track, also one a moderator made on the server (mute all, a staff
+ * mute), which LiveKit applies to the local track without asking.
  */
 export class LocalMic {
   track: LocalAudioTrack | undefined
@@ -18,7 +20,13 @@ export class LocalMic {
   constructor(
     private readonly ctx: AudioContext,
     private readonly onSpeaking: (speaking: boolean) => void,
+    private readonly onMuted: () => void = () => {},
   ) {}
+
+  private readonly muted = () => {
+    this.quiet()
+    this.onMuted()
+  }
 
   /** Opens the device and publishes it muted to `room`; false when it could not be opened or published. */
   async open(room: Room, deviceId: string | undefined, current: () => boolean): Promise<boolean> {
@@ -35,6 +43,8 @@ export class LocalMic {
       }
       // muted before it is published: nobody hears anything until the visitor unmutes
       await mic.mute()
+      // listened to only after that first mute, which is ours and not a change the visitor should see
+      mic.on(TrackEvent.Muted, this.muted)
       this.track = mic
       await room.localParticipant.publishTrack(mic, { source: Track.Source.Microphone })
       this.connectAnalyser()
@@ -50,6 +60,7 @@ export class LocalMic {
     const mic = this.track
     if (!mic) return
     this.track = undefined
+    mic.off(TrackEvent.Muted, this.muted)
     this.disconnectAnalyser()
     this.quiet()
     await room.localParticipant.unpublishTrack(mic, true).catch(() => mic.stop())
@@ -58,6 +69,7 @@ export class LocalMic {
   /** Stops the device without unpublishing (the room is being left anyway). */
   release(): void {
     this.quiet()
+    this.track?.off(TrackEvent.Muted, this.muted)
     this.track?.stop()
     this.track = undefined
     this.disconnectAnalyser()

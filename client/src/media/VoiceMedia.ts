@@ -26,7 +26,7 @@ export class VoiceMedia {
     private readonly set: (partial: Partial<MediaUiState>) => void,
     onSpeaking: (speaking: boolean) => void,
   ) {
-    this.mic = new LocalMic(this.ctx, onSpeaking)
+    this.mic = new LocalMic(this.ctx, onSpeaking, () => this.micMuted())
   }
 
   /**
@@ -64,8 +64,20 @@ export class VoiceMedia {
     this.enableAudio()
     if (!this.mic.track) return
     await this.mic.setEnabled(on)
-    this.wantMic = on
-    this.set({ micEnabled: on })
+    // a moderator's mute may have landed while the device restarted: show what the track is
+    const enabled = on && this.mic.track?.isMuted === false
+    this.wantMic = enabled
+    this.set({ micEnabled: enabled })
+  }
+
+  /**
+   * The published microphone was muted: by the visitor, or by a moderator on the server (mute all, a staff mute).
+   * The toggle shows it off and the choice is forgotten, so the next meeting room does not reopen it; the visitor
+   * may turn it on again while they may still publish.
+   */
+  private micMuted(): void {
+    this.wantMic = false
+    if (mediaStore.getState().micEnabled) this.set({ micEnabled: false })
   }
 
   /** From a user gesture: lets audio play where the browser blocked it. */

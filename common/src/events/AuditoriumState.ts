@@ -15,6 +15,11 @@ export const Attendee = schema(
     /** Head yaw, int8 (see quantizeYaw). */
     yaw: 'int8',
     hand: 'boolean',
+    /**
+     * In their seat. A seat holder starts seated (the client takes them there) and stands up by walking away; the
+     * auditorium draws only seated attendees (and speakers), the branch draws everyone else, so nobody shows twice.
+     */
+    seated: 'boolean',
     speaker: 'boolean',
     /** The event's host or oversight staff. */
     host: 'boolean',

@@ -8,6 +8,8 @@ import { EVENT_LIMITS } from './limits.ts'
 export const EV_C2S = {
   /** Seated head yaw, quantized to int8, at most once a second. */
   yaw: 'ev.yaw',
+  /** Sat down in the assigned seat, or stood up and walked away. */
+  seat: 'ev.seat',
   hand: 'ev.hand',
   ask: 'ev.ask',
   vote: 'ev.vote',
@@ -75,6 +77,7 @@ export type PollOpenMsg = z.infer<typeof PollOpenMsg>
 /** Validators by auditorium message name. */
 export const EvC2SValidators = {
   [EV_C2S.yaw]: z.strictObject({ yaw: z.number().int().min(-128).max(127) }),
+  [EV_C2S.seat]: z.strictObject({ seated: z.boolean() }),
   [EV_C2S.hand]: z.strictObject({ up: z.boolean() }),
   [EV_C2S.ask]: z.strictObject({ text: text(EVENT_LIMITS.questionMax) }),
   [EV_C2S.vote]: z.strictObject({ questionId: Id }),

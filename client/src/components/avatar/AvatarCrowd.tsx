@@ -3,6 +3,7 @@ import { useFrame } from '@react-three/fiber'
 import { useRef } from 'react'
 import { Color, Euler, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three'
 
+import { isDrawnByAuditorium } from '../../events/seatedAttendees.ts'
 import type { RemoteAvatars } from '../../net/RemoteAvatars.ts'
 import { NameTags, type NameTagsHandle } from './NameTags.tsx'
 
@@ -38,7 +39,8 @@ export function AvatarCrowd({ remotes, capacity }: { remotes: RemoteAvatars; cap
     let n = 0
     let speaking = 0
     for (const a of remotes.bySession.values()) {
-      if (n >= capacity || !a.buffer.sample(remotes.renderTime(now, a), pose)) continue
+      // someone seated in the visitor's auditorium instance is drawn there (SeatedAudience), not twice
+      if (n >= capacity || isDrawnByAuditorium(a.id) || !a.buffer.sample(remotes.renderTime(now, a), pose)) continue
       const { color: ci, shape } = unpackLook(a.look)
       color.set(AVATAR_COLORS[ci] ?? '#888888')
       if (!a.connected) color.lerp(GREY, 0.7)

@@ -3,7 +3,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { useSession } from '../../auth/useSession.ts'
+import { useConnection } from '../../net/useConnection.ts'
 import { leaveAuditorium, sendAuditorium } from '../auditoriumConnection.ts'
+import { sitDown } from '../takeSeat.ts'
 import { useAuditorium } from '../useAuditorium.ts'
 import { EventChat } from './EventChat.tsx'
 import { HandQueue } from './HandQueue.tsx'
@@ -16,6 +18,7 @@ import { SlideControls } from './SlideControls.tsx'
 export function LivePanel() {
   const { t } = useTranslation()
   const me = useSession((s) => s.user?.id)
+  const connection = useConnection()
   const s = useAuditorium((x) => x)
   const [consented, setConsented] = useState(false)
   const handUp = s.hands.some((h) => h.id === me)
@@ -70,6 +73,11 @@ export function LivePanel() {
               {s.recording ? t('events.live.recordingOff') : t('events.live.recordingOn')}
             </button>
           </>
+        )}
+        {!s.host && !s.seated && (
+          <button id="event-sit" type="button" onClick={() => void sitDown(connection)}>
+            {t('events.live.sitDown')}
+          </button>
         )}
         <button id="event-leave" type="button" onClick={() => void leaveAuditorium()}>
           {t('events.leave')}

@@ -4,11 +4,11 @@ import { useMemo, useRef } from 'react'
 import { Color, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three'
 
 import { auditoriumRoom } from '../auditoriumConnection.ts'
+import { drawnByAuditorium } from '../seatedAttendees.ts'
 import { micPosition, seatPosition } from './seatLayout.ts'
 
 /** Instances drawn: one auditorium instance holds 200, plus oversight staff on the stage. */
 const CAPACITY = 220
-const STAGE_SEAT = 65535
 /** Seated bodies are redrawn at most this often: they change at 1 Hz. */
 const REFRESH_S = 0.2
 
@@ -22,7 +22,8 @@ const c = new Color()
 /**
  * Everyone seated in this auditorium instance, drawn as two instanced meshes (bodies, raised-hand markers) straight
  * from the room state in the render loop: no React state, one draw call each for 200 attendees. Speakers stand at
- * the stage microphones. The visitor's own avatar is left out (they see from it).
+ * the stage microphones. The visitor's own avatar is left out (they see from it), and so is anyone who stood up:
+ * the branch's avatar crowd draws them where they walk (and leaves out those drawn here).
  */
 export function SeatedAudience() {
   const bodies = useRef<InstancedMesh>(null)
@@ -47,7 +48,7 @@ export function SeatedAudience() {
     let k = 0
     let mic = 0
     room.state.attendees.forEach((a, sessionId) => {
-      if (sessionId === room.sessionId || n >= CAPACITY || (a.seat === STAGE_SEAT && !a.speaker)) return
+      if (sessionId === room.sessionId || n >= CAPACITY || !drawnByAuditorium(a)) return
       const spot = a.speaker ? micPosition(mic++) : { ...seatPosition(a.seat), y: 0 }
       q.setFromAxisAngle(up, dequantizeYaw(a.yaw))
       p.set(spot.x, spot.y + 0.75, spot.z)

@@ -1,6 +1,6 @@
 import { EV_C2S, type EvC2SMsg, type EvC2SType, type RoomErrorCode } from '@atrium/common'
 
-import { Forbidden } from '../../policy/policy.ts'
+import { Forbidden, type Principal } from '../../policy/policy.ts'
 import type { EventServices } from '../../services/events/createEventServices.ts'
 import { EventStateError } from '../../services/events/EventService.ts'
 import { MediaUnavailable, type MediaService } from '../../services/media/MediaService.ts'
@@ -19,6 +19,9 @@ export class RoomRefusal extends Error {
 
 /** Seated attendees send their head yaw at most this often (ms); faster ones are dropped. */
 const YAW_INTERVAL_MS = 900
+/** A promotion waits this long between tries for the speaker's voice connection, this many times (about a minute). */
+const PROMOTION_RETRY_MS = 2000
+const PROMOTION_TRIES = 30
 
 type Handler<K extends EvC2SType> = (c: AuditoriumClient, m: EvC2SMsg<K>) => Promise<void> | void
 
@@ -44,6 +47,11 @@ export class AuditoriumHandlers {
         c.userData!.lastYawAt = now
         const a = this.room.state.attendees.get(c.sessionId)
         if (a) a.yaw = m.yaw
+      },
+      [EV_C2S.seat]: (c, m) => {
+        const a = this.room.state.attendees.get(c.sessionId)
+        // the host and oversight staff hold no seat in the hall
+        if (a && !a.host) a.seated = m.seated
       },
       [EV_C2S.hand]: (c, m) => bus.setHand(id, who(c), m.up),
       [EV_C2S.ask]: async (c, m) => {
@@ -76,12 +84,16 @@ export class AuditoriumHandlers {
         bus.publish(id, { t: 'phase', phase: m.phase })
       },
       [EV_C2S.speaker]: async (c, m) => {
-        await this.tryMedia(c, () =>
-          this.media.setSpeaker(c.auth!, { room: 'event', event: id, identity: m.userId, speaker: m.speaker }),
+        const live = await this.tryMedia(
+          c,
+          () => this.media.setSpeaker(c.auth!, { room: 'event', event: id, identity: m.userId, speaker: m.speaker }),
+          true,
         )
         const name = await this.nameOf(m.userId)
         if (m.speaker) await bus.setHand(id, { id: m.userId, name }, false)
+        // the stage is the record: the next media token follows it, so the change outlives a missing connection
         await bus.setSpeaker(id, { id: m.userId, name }, m.speaker)
+        if (m.speaker && live === 'absent') this.promoteOnArrival(c.auth!, m.userId, PROMOTION_TRIES)
       },
       [EV_C2S.spotlight]: (_c, m) => bus.setStage(id, { spotlight: m.userId ?? '' }),
       [EV_C2S.muteAll]: async (c) => {
@@ -138,15 +150,40 @@ export class AuditoriumHandlers {
 
   /**
    * A LiveKit call that may fail without undoing the room's change: no media server (tests, media off) or the
-   * attendee not connected to voice. The host is told; the stage state still changes.
+   * attendee not connected to voice. The host is told (unless `absentIsFine`: the change waits for the connection);
+   * the stage state still changes.
    */
-  private async tryMedia(c: AuditoriumClient, call: () => Promise<unknown>): Promise<void> {
+  private async tryMedia(
+    c: AuditoriumClient,
+    call: () => Promise<unknown>,
+    absentIsFine = false,
+  ): Promise<'done' | 'absent' | 'unavailable'> {
     try {
       await call()
+      return 'done'
     } catch (e) {
       if (!(e instanceof MediaUnavailable || e instanceof NotFound)) throw e
+      if (e instanceof NotFound && absentIsFine) return 'absent'
       this.room.reject(c, 'forbidden', 'media', `voice not changed: ${e.message}`)
+      return e instanceof NotFound ? 'absent' : 'unavailable'
     }
+  }
+
+  /**
+   * Applies a promotion on the live connection once the speaker is in the voice room. A token minted after the
+   * promotion already grants publish; one minted just before it (the attendee was joining) does not, so this tries
+   * again for a while, as long as the stage still lists them as a speaker.
+   */
+  private promoteOnArrival(host: Principal, userId: string, left: number): void {
+    this.room.clock.setTimeout(async () => {
+      try {
+        if (!(await this.ev.stage.isSpeaker(this.eventId, userId))) return
+        await this.media.setSpeaker(host, { room: 'event', event: this.eventId, identity: userId, speaker: true })
+      } catch (e) {
+        if (e instanceof NotFound && left > 1) return this.promoteOnArrival(host, userId, left - 1)
+        if (!(e instanceof NotFound || e instanceof MediaUnavailable)) console.error('[auditorium] promotion:', e)
+      }
+    }, PROMOTION_RETRY_MS)
   }
 }
 

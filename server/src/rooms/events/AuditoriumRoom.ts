@@ -103,7 +103,8 @@ export function auditoriumRoom(services: Services, media: MediaService) {
     override async onJoin(client: AuditoriumClient, _options: unknown, auth: AuditoriumAuth): Promise<void> {
       const seat = auth.host ? STAGE_SEAT : (this.seats.take() ?? STAGE_SEAT - 1)
       const a = new Attendee()
-      a.assign({ id: auth.id, name: auth.name, look: auth.look, seat, yaw: 0, host: auth.host })
+      // a seat holder starts in the seat: the client takes them there as it joins
+      a.assign({ id: auth.id, name: auth.name, look: auth.look, seat, yaw: 0, host: auth.host, seated: !auth.host })
       a.hand = this.state.hands.some((h) => h.id === auth.id)
       a.speaker = this.sync.isSpeaker(auth.id)
       this.state.attendees.set(client.sessionId, a)

@@ -103,6 +103,11 @@ export class StageBus {
       .sort((a, b) => a.at - b.at)
   }
 
+  /** Whether `userId` is on the event's stage now (promoted and not demoted or removed since). */
+  async isSpeaker(eventId: string, userId: string): Promise<boolean> {
+    return isEventSpeaker(this.presence, eventId, userId)
+  }
+
   async remove(eventId: string, userId: string): Promise<void> {
     await this.presence.setex(removedKey(eventId, userId), '1', REMOVED_SECONDS)
     await this.presence.hdel(handsKey(eventId), userId)
@@ -128,6 +133,14 @@ export class StageBus {
   async releaseInstance(eventId: string, n: number): Promise<void> {
     await this.presence.hdel(`event:${eventId}:instances`, String(n))
   }
+}
+
+/**
+ * Whether `userId` is a promoted speaker of the event: read straight from presence, so the media token code can ask
+ * without the event services (a promotion made before the speaker's voice connection then still grants publish).
+ */
+export async function isEventSpeaker(presence: Presence, eventId: string, userId: string): Promise<boolean> {
+  return !!(await presence.hget(speakersKey(eventId), userId))
 }
 
 const stageKey = (id: string) => `event:${id}:stage`

@@ -2,11 +2,13 @@ import type { EventDataExport } from '@atrium/common'
 
 import type { AtriumDb } from '../../db/database.ts'
 import type { PrivacySection } from '../privacy/PrivacyService.ts'
+import { withdrawEverywhere } from './registrationQueue.ts'
 
 /**
- * Education events in a person's data export and erasure. Erasure removes registrations, attendance (with the
- * display name it recorded), authored questions and chat lines; votes stay, since they name only the
- * pseudonymous id and removing them would change results others saw.
+ * Education events in a person's data export and erasure. Erasure removes registrations (a freed seat goes to the
+ * head of the waitlist in the same transaction), attendance (with the display name it recorded), authored questions
+ * and chat lines; votes stay, since they name only the pseudonymous id and removing them would change results
+ * others saw.
  */
 export function eventPrivacy(handle: AtriumDb): PrivacySection {
   const db = handle.db
@@ -41,7 +43,7 @@ export function eventPrivacy(handle: AtriumDb): PrivacySection {
       return { events }
     },
     async erase(userId, trx) {
-      await trx.deleteFrom('event_registrations').where('user_id', '=', userId).execute()
+      await withdrawEverywhere(trx, userId)
       await trx.deleteFrom('event_attendance').where('user_id', '=', userId).execute()
       await trx.deleteFrom('event_chat').where('author_id', '=', userId).execute()
       const mine = trx.selectFrom('event_questions').select('id').where('author_id', '=', userId)

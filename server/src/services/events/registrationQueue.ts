@@ -59,3 +59,24 @@ export async function fill(trx: Trx, eventId: string, capacity: number): Promise
     free--
   }
 }
+
+/**
+ * Removes every registration of `userId` (an erased account) and gives each freed seat to the head of that event's
+ * waitlist at once, with the same promotion as a cancellation. Each event whose seat is freed is locked first, as
+ * every registration change locks its event before its rows, so seats are counted on committed data; in id order,
+ * so two erasures sharing events wait for each other instead of deadlocking on PostgreSQL.
+ */
+export async function withdrawEverywhere(trx: Trx, userId: string): Promise<void> {
+  const held = await trx
+    .selectFrom('event_registrations')
+    .select('event_id')
+    .where('user_id', '=', userId)
+    .where('status', '=', 'confirmed')
+    .orderBy('event_id')
+    .execute()
+  const locked = []
+  for (const r of held) locked.push({ id: r.event_id, ...(await lockEvent(trx, r.event_id, true)) })
+  await trx.deleteFrom('event_registrations').where('user_id', '=', userId).execute()
+  // a cancelled or finished event has no seat to give
+  for (const ev of locked) if (ev.status === 'scheduled' || ev.status === 'live') await fill(trx, ev.id, ev.capacity)
+}

@@ -17,6 +17,7 @@ import type { AtriumDb } from '../../db/database.ts'
 import { authorize, decide, Forbidden, type PolicyContext, type Principal } from '../../policy/policy.ts'
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/AuditLog.ts'
 import { eventMediaContext } from '../events/eventMediaContext.ts'
+import { isEventSpeaker } from '../events/StageBus.ts'
 import { suiteMediaContext } from '../advisors/suiteMediaContext.ts'
 import { NotFound } from '../privacy/StaffAccess.ts'
 import { ALL_SOURCES, browserGrant, PROMOTED_SOURCES, sourceNames, trackSources } from './mediaGrants.ts'
@@ -217,6 +218,9 @@ export class MediaService {
     if (ref.room === 'atrium') return ['microphone']
     if (ref.room === 'suite') return [...ALL_SOURCES]
     if (decide(who, 'media.present', ctx).allow) return [...ALL_SOURCES]
+    // an event's stage is the record of its speakers, also of one promoted before their voice connection was up
+    if (ref.room === 'event')
+      return (await isEventSpeaker(this.presence, ref.event, who.id)) ? [...PROMOTED_SOURCES] : []
     return (await this.presence.get(speakerKey(mediaRoomName(ref), who.id))) ? [...PROMOTED_SOURCES] : []
   }
 
