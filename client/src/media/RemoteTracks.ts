@@ -28,7 +28,7 @@ export class RemoteTracks implements TrackEventSink {
   ) {}
 
   published(pub: RemoteTrackPublication, p: RemoteParticipant): void {
-    this.host.voice?.remote.published(pub, p.identity)
+    this.host.voice?.remote.published(pub, p.identity, this.host.meeting)
     this.videos.published(pub, p.identity)
   }
 

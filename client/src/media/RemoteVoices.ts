@@ -32,11 +32,16 @@ export class RemoteVoices {
 
   constructor(private readonly ctx: AudioContext) {}
 
-  /** A microphone was published (or found on joining): remember it; `evaluate` decides whether to subscribe. */
-  published(pub: RemoteTrackPublication, identity: string): void {
+  /**
+   * A microphone was published (or found on joining): remember it. In meeting mode everyone is heard, so it is
+   * subscribed at once rather than at the next `evaluate` (up to a quarter second later); otherwise `evaluate`
+   * decides by distance and zone.
+   */
+  published(pub: RemoteTrackPublication, identity: string, meeting: boolean): void {
     if (pub.source !== Track.Source.Microphone) return
     const v = this.map.get(identity) ?? this.add(identity)
     v.publication = pub
+    if (meeting && !pub.isDesired) pub.setSubscribed(true)
   }
 
   unpublished(pub: RemoteTrackPublication, identity: string): void {
