@@ -11,7 +11,8 @@ let browser: Browser
 const step = (what: string) => void process.stderr.write(`[advisor journey] ${what}\n`)
 
 beforeAll(async () => {
-  browser = await launch()
+  // two pages that must hear each other: without GPU compositing, software readback starves their WebRTC signalling
+  browser = await launch({ gpuCompositing: true })
 })
 afterAll(async () => {
   await browser?.close()
