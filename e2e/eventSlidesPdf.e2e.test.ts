@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 // window.__atrium, installed with ?testhook
 import type {} from '../client/src/media/mediaTestHookTypes.ts'
+import { api } from './api.ts'
 import { launch, openPage } from './browser.ts'
 
 let browser: Browser
@@ -20,19 +21,8 @@ let event: EventView
 /** Every pdf.js asset (worker, CMaps, fonts) the page loaded, with its status. */
 const pdfAssets: { url: string; status: number }[] = []
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(new URL(path, base), {
-    method,
-    headers: {
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(token && { authorization: `Bearer ${token}` }),
-      origin: new URL(base).origin,
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  })
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
+/** The API as the signed-in educator. */
+const call = <T>(method: string, path: string, body?: unknown) => api<T>(base, method, path, token, body)
 
 /** Noto Sans SC, the CJK font the server's own PDF writer embeds (server/src/services/pdf/renderPdf.ts). */
 function cjkFont(): Buffer {
@@ -124,8 +114,8 @@ beforeAll(async () => {
   base = inject('baseUrl')
   const educator = inject('demoAccounts').educator
   if (!educator) throw new Error('the e2e server printed no educator demo account')
-  token = (await api<SessionResponse>('POST', '/api/auth/login', educator)).accessToken
-  event = await api<EventView>('POST', '/api/events', {
+  token = (await call<SessionResponse>('POST', '/api/auth/login', educator)).accessToken
+  event = await call<EventView>('POST', '/api/events', {
     title: { en: 'PDF deck test', 'zh-CN': 'PDF 讲稿测试' },
     startsAt: Date.now() + 3_600_000,
     durationMinutes: 30,
@@ -186,7 +176,7 @@ describe('PDF slide decks', () => {
     await expect.poll(errorKind, { timeout: 60_000 }).toBe('tooMany')
     expect(await page.locator('[data-role="slide-upload-error"]').textContent()).toContain('共 201 页')
 
-    expect((await api<EventView[]>('GET', '/api/events')).find((e) => e.id === event.id)?.slides).toBe(0)
+    expect((await call<EventView[]>('GET', '/api/events')).find((e) => e.id === event.id)?.slides).toBe(0)
   })
 
   it('renders a three-page PDF in the browser and uploads each page as a slide image', async () => {
@@ -201,7 +191,7 @@ describe('PDF slide decks', () => {
     expect(seen).toContain('正在上传第 3/3 页…')
 
     // the server holds three images, as if the host had uploaded three pictures
-    expect((await api<EventView[]>('GET', '/api/events')).find((e) => e.id === event.id)?.slides).toBe(3)
+    expect((await call<EventView[]>('GET', '/api/events')).find((e) => e.id === event.id)?.slides).toBe(3)
     const second = await servedSlide(1)
     expect(second).toMatchObject({ type: 'image/webp', width: 1600, height: 900 })
     // the coloured bar and the heading and Chinese line were drawn

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 // window.__atrium and window.__atriumMedia, installed with ?testhook
 import type {} from '../client/src/media/mediaTestHookTypes.ts'
+import { api } from './api.ts'
 import { launch, openPage } from './browser.ts'
 
 let browser: Browser
@@ -16,20 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(new URL(path, base), {
-    method,
-    headers: {
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(token && { authorization: `Bearer ${token}` }),
-      origin: new URL(base).origin,
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  })
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-  return (res.status === 204 ? undefined : await res.json()) as T
-}
 
 /** A one-colour 8×8 PNG, so each slide differs. */
 function png(r: number, g: number, b: number): Buffer {

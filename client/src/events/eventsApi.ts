@@ -10,6 +10,7 @@ import type {
 
 import { apiFetch, freshAccessToken } from '../auth/apiFetch.ts'
 import { ApiRequestError, toApiError } from '../auth/ApiRequestError.ts'
+import { downloadBlob } from '../account/downloadJson.ts'
 
 /** HTTP calls of investor-education events (see server/src/http/routes/eventRoutes.ts). */
 export const eventsApi = {
@@ -51,15 +52,7 @@ export const eventsApi = {
   async download(path: string, name: string, signedIn = true): Promise<void> {
     const res = signedIn ? await authed(path) : await fetch(path)
     if (!res.ok) throw toApiError(res.status, await res.json().catch(() => undefined), null)
-    const url = URL.createObjectURL(await res.blob())
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    a.hidden = true
-    document.body.append(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    downloadBlob(await res.blob(), name)
   },
 }
 
