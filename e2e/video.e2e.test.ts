@@ -98,7 +98,9 @@ describe('video in an advisory suite', () => {
     expect(take.status).toBe(200)
     await enterAsAdvisor(b.page, base)
     // in the atrium nobody may publish video: no camera button yet
-    await a.page.waitForFunction(() => window.__atriumMedia?.connected === true, undefined, { timeout: 30_000 })
+    for (const p of [a.page, b.page]) {
+      await p.waitForFunction(() => window.__atriumMedia?.connected === true, undefined, { timeout: 30_000 })
+    }
     expect(await a.page.locator('#camera-toggle').count()).toBe(0)
 
     for (const p of [a.page, b.page]) {

@@ -6,6 +6,7 @@ import type { BranchConnection } from '../net/BranchConnection.ts'
 import type { RemoteAvatar } from '../net/RemoteAvatars.ts'
 import { useAppStore } from '../state/useAppStore.ts'
 import { bindRoomEvents, type RoomEventSink } from './bindRoomEvents.ts'
+import { JOIN_RETRY_DELAYS_MS, joinRetryDelay, rejoinsAfter } from './joinRetry.ts'
 import { mediaRoomOverride } from './mediaRoomOverride.ts'
 import { isMeeting, publishSources, roomKindForZone, sameRoom, targetRoom } from './mediaRooms.ts'
 import { EMPTY_ROOM_STATE, mediaStore, type MediaUiState } from './mediaStore.ts'
@@ -47,6 +48,7 @@ export class MediaConnection implements RoomEventSink {
   /** Milliseconds after `joinStartedAt` when the token arrived and the room connected. */
   readonly joinPhases = { token: NaN, connect: NaN }
   private switchTimer: ReturnType<typeof setTimeout> | undefined
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
   private readonly unsubscribers: (() => void)[] = []
   /** Bumped on every room switch: work for an older room stops when it sees a newer one. */
   private generation = 0
@@ -112,7 +114,7 @@ export class MediaConnection implements RoomEventSink {
         useAppStore.subscribe((s, prev) => s.myZone !== prev.myZone && this.retarget(ROOM_SWITCH_DEBOUNCE_MS)),
         mediaRoomOverride.subscribe(() => this.retarget(0)),
       )
-      await this.join(this.desired())
+      await this.joinOrRetry(this.desired())
       void this.voice.listDevices()
     } catch (e) {
       console.warn('voice unavailable:', e)
@@ -131,10 +133,32 @@ export class MediaConnection implements RoomEventSink {
     this.switchTimer = setTimeout(() => {
       const want = this.desired()
       if (this.stopped || sameRoom(want, this.ref)) return
-      void this.join(want).catch((e: unknown) => {
-        console.warn('media room switch failed:', e)
-        this.set({ state: 'failed' })
-      })
+      void this.joinOrRetry(want)
+    }, delay)
+  }
+
+  /**
+   * Joins `ref`. A join that fails for the network's or the media server's sake (a peer connection that did not come
+   * up, often on a page still busy building its scene) is tried again with backoff, showing `reconnecting`, for as
+   * long as the same room is wanted; a refusal by the Atrium server shows `failed` (see joinRetry.ts).
+   */
+  private joinOrRetry(ref: MediaRoomRef, attempt = 0): Promise<void> {
+    clearTimeout(this.retryTimer)
+    return this.join(ref).catch((e: unknown) => {
+      if (this.stopped || this.ref !== ref) return
+      console.warn('media join failed:', e)
+      this.leaveRoom()
+      const delay = joinRetryDelay(e, attempt)
+      if (delay === undefined) this.set({ ...EMPTY_ROOM_STATE, state: 'failed', roomRef: ref })
+      else this.retryLater(ref, attempt + 1, delay)
+    })
+  }
+
+  private retryLater(ref: MediaRoomRef, attempt: number, delay: number): void {
+    this.set({ ...EMPTY_ROOM_STATE, state: 'reconnecting', roomRef: ref })
+    clearTimeout(this.retryTimer)
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped && this.ref === ref) void this.joinOrRetry(ref, attempt)
     }, delay)
   }
 
@@ -201,6 +225,7 @@ export class MediaConnection implements RoomEventSink {
     for (const t of this.timers) clearInterval(t)
     this.tokens.stop()
     clearTimeout(this.switchTimer)
+    clearTimeout(this.retryTimer)
     for (const off of this.unsubscribers) off()
     this.tracks.clear()
     void this.room?.disconnect()
@@ -265,10 +290,13 @@ export class MediaConnection implements RoomEventSink {
   connectionChanged(state: 'reconnecting' | 'connected'): void {
     this.set({ state })
   }
+  /** The room dropped after LiveKit's own resume gave up: join again, unless it was meant (see `rejoinsAfter`). */
   disconnected(reason: DisconnectReason | undefined): void {
     if (reason === DisconnectReason.CLIENT_INITIATED) return
     this.tracks.clear()
     this.voice?.mic.quiet()
-    this.set({ ...EMPTY_ROOM_STATE, state: 'failed' })
+    const ref = this.ref
+    if (ref && rejoinsAfter(reason)) this.retryLater(ref, 0, JOIN_RETRY_DELAYS_MS[0])
+    else this.set({ ...EMPTY_ROOM_STATE, state: 'failed' })
   }
 }

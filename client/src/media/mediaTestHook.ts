@@ -20,6 +20,9 @@ function feedInfo(feeds: ReadonlyMap<string, VideoFeed>): Record<string, MediaVi
       height: f.element?.videoHeight ?? 0,
       currentTime: f.element?.currentTime ?? 0,
       frames: f.frames,
+      subscribedAt: f.subscribedAt,
+      firstFrameAt: f.firstFrameAt,
+      drawnAt: f.drawnAt,
       textureVersion: f.textureVersion,
     }
   }

@@ -42,6 +42,13 @@ export interface MediaVideoFeedInfo {
   currentTime: number
   /** Frames presented by the element (`requestVideoFrameCallback`). */
   frames: number
+  /**
+   * `performance.now()` when the track was subscribed, when the element presented its first frame, and when the
+   * renderer first drew a frame of it in the branch (NaN until then).
+   */
+  subscribedAt: number
+  firstFrameAt: number
+  drawnAt: number
   /** The VideoTexture's version: it grows with every frame uploaded. */
   textureVersion: number
 }

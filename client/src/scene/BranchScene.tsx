@@ -13,6 +13,7 @@ import { PlayerRig } from '../components/player/PlayerRig.tsx'
 import { AuditoriumStage } from '../events/stage/AuditoriumStage.tsx'
 import { SpatialAudio } from '../media/SpatialAudio.tsx'
 import { VideoPanels } from '../media/video/VideoPanels.tsx'
+import { VideoShaderWarmup } from '../media/video/VideoShaderWarmup.tsx'
 import { SandboxHall } from '../sandbox/hall/SandboxHall.tsx'
 import { SuiteFurnishings } from '../advisor/suite/SuiteFurnishings.tsx'
 import { useConnection } from '../net/useConnection.ts'
@@ -49,6 +50,11 @@ export default function BranchScene() {
   const capacity = useAppStore((s) => Math.max(s.maxClients * 2, 2))
   const [ready, setReady] = useState(false)
   const { progress } = useProgress()
+  useEffect(() => {
+    if (!ready) return
+    useAppStore.getState().set({ sceneReady: true })
+    return () => useAppStore.getState().set({ sceneReady: false })
+  }, [ready])
   return (
     <>
       {!ready && <LoadingScreen progress={Math.min(0.99, 0.4 + (progress / 100) * 0.5)} stage="assets" />}
@@ -65,6 +71,7 @@ export default function BranchScene() {
           <Suspense fallback={null}>
             <BranchEnvironment />
             <ReadySignal onReady={() => setReady(true)} />
+            <VideoShaderWarmup />
           </Suspense>
           <InteractiveFloor />
           <AvatarCrowd remotes={connection.remotes} capacity={capacity} />

@@ -42,6 +42,8 @@ interface AppState {
   mapOpen: boolean
   /** The account panel (a modal dialog) is open. */
   accountOpen: boolean
+  /** The 3D branch has drawn its first frame (its shaders compiled, the loading screen gone). */
+  sceneReady: boolean
   set: (partial: Partial<AppState>) => void
   upsertPerson: (p: Person) => void
   removePerson: (sessionId: string) => void
@@ -66,6 +68,7 @@ export const useAppStore = create<AppState>()((set) => ({
   lastError: undefined,
   mapOpen: false,
   accountOpen: false,
+  sceneReady: false,
   set: (partial) => set(partial),
   upsertPerson: (p) => set((s) => ({ people: { ...s.people, [p.sessionId]: p } })),
   removePerson: (sessionId) =>

@@ -2,7 +2,7 @@ import { createPose } from '@atrium/common'
 import { useFrame } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DoubleSide, MeshBasicMaterial, PlaneGeometry, Vector3, type Mesh, type Texture } from 'three'
+import { Vector3, type Mesh, type Texture } from 'three'
 import { useStore } from 'zustand'
 
 import { useConnection } from '../../net/useConnection.ts'
@@ -10,10 +10,9 @@ import { useAppStore } from '../../state/useAppStore.ts'
 import { mediaStore } from '../mediaStore.ts'
 import { ElementTexture, isLive } from './ElementTexture.ts'
 import { PLACEHOLDER_ASPECT, placeholderTexture } from './placeholderTexture.ts'
+import { noteDrawn } from './RemoteVideos.ts'
+import { cameraPanelMaterial, VIDEO_QUAD } from './videoMaterials.ts'
 import { PANEL, panelPosition } from './videoPlacement.ts'
-
-/** One unit quad shared by every panel; each panel scales its mesh to the picture's shape. */
-const QUAD = new PlaneGeometry(1, 1)
 
 /**
  * The camera of one remote participant on a panel beside their avatar, turned towards the viewer. While the camera
@@ -28,7 +27,7 @@ export function CameraPanel({ identity }: { identity: string }) {
   const mesh = useRef<Mesh>(null)
   const caption = t('video.cameraOff')
   const placeholder = useMemo(() => placeholderTexture(name, caption), [name, caption])
-  const material = useMemo(() => new MeshBasicMaterial({ toneMapped: false, side: DoubleSide }), [])
+  const material = useMemo(cameraPanelMaterial, [])
   const video = useMemo(() => new ElementTexture(), [])
   const scratch = useMemo(() => ({ pose: createPose(), out: [0, 0, 0], eye: new Vector3() }), [])
 
@@ -73,5 +72,14 @@ export function CameraPanel({ identity }: { identity: string }) {
     m.visible = true
   })
 
-  return <mesh ref={mesh} geometry={QUAD} material={material} visible={false} name={`camera-panel-${identity}`} />
+  return (
+    <mesh
+      ref={mesh}
+      geometry={VIDEO_QUAD}
+      material={material}
+      visible={false}
+      name={`camera-panel-${identity}`}
+      onAfterRender={() => noteDrawn(connection?.tracks.videos.cameras.get(identity))}
+    />
+  )
 }

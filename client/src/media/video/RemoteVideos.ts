@@ -18,6 +18,13 @@ export interface VideoFeed {
   element: HTMLVideoElement | undefined
   /** Decoded frames presented since the element was attached. */
   frames: number
+  /**
+   * `performance.now()` when the track was subscribed, when the element presented its first frame, and when the
+   * renderer first drew a frame of it in the branch (NaN until then).
+   */
+  subscribedAt: number
+  firstFrameAt: number
+  drawnAt: number
   /** Written by the renderer each frame. */
   shown: FeedShown
   /** The texture version the renderer last uploaded from this feed (grows with every new frame). */
@@ -27,6 +34,11 @@ export interface VideoFeed {
 }
 
 type Source = VideoFeed['source']
+
+/** Called after the renderer drew a feed's mesh: keeps the time the first video frame of it was drawn. */
+export function noteDrawn(feed: VideoFeed | undefined): void {
+  if (feed?.shown === 'video' && Number.isNaN(feed.drawnAt)) feed.drawnAt = performance.now()
+}
 
 const sourceOf = (pub: RemoteTrackPublication): Source | undefined =>
   pub.source === Track.Source.Camera ? 'camera' : pub.source === Track.Source.ScreenShare ? 'screen_share' : undefined
@@ -55,6 +67,9 @@ export class RemoteVideos {
         track: undefined,
         element: undefined,
         frames: 0,
+        subscribedAt: NaN,
+        firstFrameAt: NaN,
+        drawnAt: NaN,
         shown: 'none',
         textureVersion: 0,
         avatar: undefined,
@@ -91,9 +106,12 @@ export class RemoteVideos {
     track.attach(el)
     f.element = el
     f.frames = 0
+    f.subscribedAt = performance.now()
+    f.firstFrameAt = NaN
+    f.drawnAt = NaN
     const count = () => {
       if (f.element !== el) return
-      f.frames++
+      if (f.frames++ === 0) f.firstFrameAt = performance.now()
       el.requestVideoFrameCallback(count)
     }
     if ('requestVideoFrameCallback' in el) el.requestVideoFrameCallback(count)

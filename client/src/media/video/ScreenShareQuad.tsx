@@ -1,11 +1,13 @@
 import { useFrame } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
-import { MeshBasicMaterial, PlaneGeometry, type Mesh } from 'three'
+import type { Mesh } from 'three'
 import { useStore } from 'zustand'
 
 import { localPlayer } from '../../player/localPlayer.ts'
 import { mediaStore } from '../mediaStore.ts'
 import { ElementTexture, isLive } from './ElementTexture.ts'
+import { noteDrawn } from './RemoteVideos.ts'
+import { screenMaterial, VIDEO_QUAD } from './videoMaterials.ts'
 import { fitAspect, shareScreenFor } from './videoPlacement.ts'
 
 /**
@@ -15,17 +17,15 @@ import { fitAspect, shareScreenFor } from './videoPlacement.ts'
 export function ScreenShareQuad({ identity }: { identity: string }) {
   const connection = useStore(mediaStore, (s) => s.connection)
   const mesh = useRef<Mesh>(null)
-  const geometry = useMemo(() => new PlaneGeometry(1, 1), [])
-  const material = useMemo(() => new MeshBasicMaterial({ toneMapped: false }), [])
+  const material = useMemo(screenMaterial, [])
   const video = useMemo(() => new ElementTexture(), [])
 
   useEffect(
     () => () => {
       video.dispose()
       material.dispose()
-      geometry.dispose()
     },
-    [video, material, geometry],
+    [video, material],
   )
 
   useFrame(() => {
@@ -52,5 +52,14 @@ export function ScreenShareQuad({ identity }: { identity: string }) {
     feed.textureVersion = tex.version
   })
 
-  return <mesh ref={mesh} geometry={geometry} material={material} visible={false} name="screen-share" />
+  return (
+    <mesh
+      ref={mesh}
+      geometry={VIDEO_QUAD}
+      material={material}
+      visible={false}
+      name="screen-share"
+      onAfterRender={() => noteDrawn(connection?.tracks.videos.screens.get(identity))}
+    />
+  )
 }
