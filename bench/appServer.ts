@@ -1,13 +1,11 @@
 /**
  * What the browser benchmarks share: a production build of the client, the real Atrium server on loopback with demo
- * accounts and a real livekit-server, and signing a page in.
+ * accounts and a real livekit-server (pages sign in with `enterSignedIn` from e2e/browser.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
-import type { Page } from 'playwright-core'
 
 import type { RunningLivekit } from '../scripts/livekit.d.mts'
 import { waitForOpen } from '../server/test/waitForOpen.ts'
@@ -67,16 +65,4 @@ export async function startAppServer(lk: RunningLivekit): Promise<AppServer> {
     accounts[m[1]!] = { loginId: m[2]!, password: m[3]! }
   }
   return { base: `${url.replace('127.0.0.1', 'localhost')}/`, child, accounts }
-}
-
-/** Signs in on the join screen and enters the branch. */
-export async function enterSignedIn(page: Page, base: string, account: Account): Promise<void> {
-  await page.goto(`${base}?testhook`)
-  await page.click('#entry-tab-signIn')
-  await page.fill('#signin-login', account.loginId)
-  await page.fill('#signin-password', account.password)
-  await page.click('#signin-submit')
-  await page.waitForSelector('#signed-in-name')
-  await page.click('#enter-branch')
-  await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 60_000 })
 }

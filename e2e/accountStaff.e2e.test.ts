@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startDemoServer, type DemoServer } from './accountServer.ts'
-import { launch, openPage } from './browser.ts'
+import { launch, openPage, signIn } from './browser.ts'
 
 let browser: Browser
 let server: DemoServer
@@ -19,13 +19,6 @@ function account(role: string) {
   const a = server.accounts.get(role)
   if (!a) throw new Error(`the server printed no ${role} demo account`)
   return a
-}
-
-async function signIn(page: Page, loginId: string, password: string): Promise<void> {
-  await page.click('#entry-tab-signIn')
-  await page.fill('#signin-login', loginId)
-  await page.fill('#signin-password', password)
-  await page.click('#signin-submit')
 }
 
 /** Responses the browser logs as console errors on purpose (a refused sign-in). */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launch, openPage } from './browser.ts'
+import { enterSignedIn, launch, openPage } from './browser.ts'
 // window.__atrium and window.__atriumMedia, installed with ?testhook
 import type {} from '../client/src/media/mediaTestHookTypes.ts'
 
@@ -49,13 +49,7 @@ async function hearEachOther(x: Page, y: Page): Promise<void> {
 async function signInAndEnter(page: Page, base: string, loginId: string, password: string): Promise<void> {
   // two software-rendered 3D pages on a small shared machine: give every action room
   page.setDefaultTimeout(90_000)
-  await page.goto(`${base}?testhook`)
-  await page.click('#entry-tab-signIn')
-  await page.fill('#signin-login', loginId)
-  await page.fill('#signin-password', password)
-  await page.click('#signin-submit')
-  await page.click('#enter-branch')
-  await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 60_000 })
+  await enterSignedIn(page, base, { loginId, password })
 }
 
 describe('a customer meets a live advisor', () => {

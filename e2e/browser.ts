@@ -87,6 +87,27 @@ export async function enterBranch(page: Page, baseUrl: string, name: string): Pr
   await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 60_000 })
 }
 
+/** Signs in on the join screen with an account's login and password (does not wait for the result). */
+export async function signIn(page: Page, loginId: string, password: string): Promise<void> {
+  await page.click('#entry-tab-signIn')
+  await page.fill('#signin-login', loginId)
+  await page.fill('#signin-password', password)
+  await page.click('#signin-submit')
+}
+
+/** Opens the branch, signs an account in, enters, and waits until the 3D scene is ready. */
+export async function enterSignedIn(
+  page: Page,
+  baseUrl: string,
+  account: { loginId: string; password: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}?testhook`)
+  await signIn(page, account.loginId, account.password)
+  await page.waitForSelector('#signed-in-name')
+  await page.click('#enter-branch')
+  await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 60_000 })
+}
+
 /** Saves a screenshot and returns how many distinct colours the canvas region has. */
 export async function screenshot(page: Page, name: string): Promise<number> {
   const buf = await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 // window.__atrium and window.__atriumMedia, installed with ?testhook
 import type {} from '../client/src/media/mediaTestHookTypes.ts'
 import { api } from './api.ts'
-import { launch, openPage } from './browser.ts'
+import { enterSignedIn, launch, openPage } from './browser.ts'
 
 let browser: Browser
 
@@ -53,16 +53,6 @@ function png(r: number, g: number, b: number): Buffer {
 }
 
 /** Signs in on the join screen and enters the branch. */
-async function signInAndEnter(page: Page, base: string, loginId: string, password: string): Promise<void> {
-  await page.goto(`${base}?testhook`)
-  await page.click('#entry-tab-signIn')
-  await page.fill('#signin-login', loginId)
-  await page.fill('#signin-password', password)
-  await page.click('#signin-submit')
-  await page.click('#enter-branch')
-  await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 60_000 })
-}
-
 /** Opens the events dialog and takes a seat in the event's auditorium. */
 async function takeSeat(page: Page, eventId: string): Promise<void> {
   await page.click('#hud-events')
@@ -125,8 +115,8 @@ describe('an investor-education event in the auditorium', () => {
     const e = await openPage(browser, small)
     const pages = await Promise.all(people.map(() => openPage(browser, small)))
     const [a, b, c] = pages.map((p) => p.page) as [Page, Page, Page]
-    await signInAndEnter(e.page, base, educator.loginId, educator.password)
-    await Promise.all(people.map((p, i) => signInAndEnter(pages[i]!.page, base, p.loginId, p.password)))
+    await enterSignedIn(e.page, base, educator)
+    await Promise.all(people.map((p, i) => enterSignedIn(pages[i]!.page, base, p)))
     await takeSeat(e.page, event.id)
     for (const p of [a, b, c]) await takeSeat(p, event.id)
     await e.page.click('#event-start')

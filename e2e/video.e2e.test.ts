@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 // window.__atriumMedia, installed with ?testhook
 import type { MediaVideoFeedInfo } from '../client/src/media/mediaTestHookTypes.ts'
-import { enterBranch, launch, openPage, screenshot } from './browser.ts'
+import { enterBranch, enterSignedIn, launch, openPage, screenshot } from './browser.ts'
 
 let browser: Browser
 
@@ -29,15 +29,7 @@ async function bearerOf(base: string, role: string): Promise<string> {
 
 /** Signs the demo advisor in on the join screen and enters the branch. */
 async function enterAsAdvisor(page: Page, base: string): Promise<void> {
-  const advisor = inject('demoAccounts').advisor!
-  await page.goto(`${base}?testhook`)
-  await page.click('#entry-tab-signIn')
-  await page.fill('#signin-login', advisor.loginId)
-  await page.fill('#signin-password', advisor.password)
-  await page.click('#signin-submit')
-  await page.waitForSelector('#signed-in-name')
-  await page.click('#enter-branch')
-  await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 60_000 })
+  await enterSignedIn(page, base, inject('demoAccounts').advisor!)
 }
 
 /** Asks the digital host for an advisor (the hand-off flow) and returns the hand-off reference. */

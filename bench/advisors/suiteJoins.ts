@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto'
 
 import type { Browser, Page } from 'playwright-core'
 
-import { openPage } from '../../e2e/browser.ts'
-import { enterSignedIn, type Account } from '../appServer.ts'
+import { enterSignedIn, openPage } from '../../e2e/browser.ts'
+import type { Account } from '../appServer.ts'
 // window.__atrium and window.__atriumMedia, installed with ?testhook
 import type {} from '../../client/src/media/mediaTestHookTypes.ts'
 

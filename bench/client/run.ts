@@ -11,6 +11,7 @@ import { createAtriumServer } from '../../server/src/app.ts'
 import { isolatedConfig } from '../../server/src/config.ts'
 import { enterBranch, launch, openPage } from '../../e2e/browser.ts'
 import { buildClient } from '../appServer.ts'
+import { percentile } from '../stats.ts'
 import { writeResults } from '../writeResults.ts'
 import { startCrowd } from './crowd.ts'
 import { initialJs } from './initialJs.ts'
@@ -19,11 +20,6 @@ const root = join(import.meta.dirname, '../..')
 const quick = process.argv.includes('--quick')
 const SAMPLE_S = quick ? 5 : 15
 const BOTS = 99
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
-}
 
 buildClient()
 const js = initialJs(join(root, 'dist/client'))

@@ -12,6 +12,7 @@ import { AuditoriumState, EV_C2S, quantizeYaw } from '@atrium/common'
 import { Client, type Room } from 'colyseus.js'
 
 import { runBench } from '../runBench.ts'
+import { percentile } from '../stats.ts'
 import { Child, killAll, pinToCpu, sleep } from '../server/ipc.ts'
 import { writeResults } from '../writeResults.ts'
 import type { EventServerApi } from './serverProcess.ts'
@@ -43,11 +44,6 @@ function meter(seat: Seat): void {
     const first = d instanceof ArrayBuffer ? new Uint8Array(d)[0] : d[0]
     if (first === 15) seat.patches++
   })
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
 }
 
 async function main(): Promise<number> {

@@ -16,9 +16,9 @@ import type { ChildProcess } from 'node:child_process'
 
 import type { Browser } from 'playwright-core'
 
-import { enterBranch, launch, openPage } from '../../e2e/browser.ts'
+import { enterBranch, enterSignedIn, launch, openPage } from '../../e2e/browser.ts'
 import { startLivekit } from '../../scripts/livekit.mjs'
-import { buildClient, enterSignedIn, startAppServer } from '../appServer.ts'
+import { buildClient, startAppServer } from '../appServer.ts'
 import { runBench } from '../runBench.ts'
 import { median } from '../stats.ts'
 import { presentInAuditorium, timeAuditoriumJoins } from './auditoriumJoins.ts'

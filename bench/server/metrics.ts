@@ -1,6 +1,7 @@
 /** Turns raw phase reports into the figures, checks and bars the issue asks for. */
 import type { ScenarioRun } from './scenario.ts'
 import type { LoadPhase } from './types.ts'
+import { percentile } from '../stats.ts'
 
 export interface Metrics {
   name: string
@@ -51,11 +52,6 @@ export interface Bar extends Check {
 }
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 function total(loads: LoadPhase[], f: (l: LoadPhase) => number): number {
   return sum(loads.map(f))

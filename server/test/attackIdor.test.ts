@@ -47,7 +47,7 @@ describe.each(DIALECTS)('injection and IDOR on %s', (kind) => {
       ['GET', '/api/audit/verify', 403],
       ['GET', '/api/me', 200],
       ['GET', '/api/me/plans', 200],
-      ['GET', '/api/me/profile', 404],
+      ['GET', '/api/me/profile', 204],
       ['GET', '/api/me/consents', 200],
       ['GET', '/api/me/sessions', 200],
       ['GET', '/api/me/export', 200],

@@ -10,6 +10,7 @@ export const enSandboxShare = {
     joinLabel: 'Invite code',
     join: 'Join',
     connecting: 'Joining the shared session…',
+    reconnecting: 'Connection lost: joining the shared session again…',
     ended: 'The shared session has ended.',
     failed: 'Could not join the shared session.',
     inSession: 'In a shared session as {{role}}. The planner shows the session’s plan.',

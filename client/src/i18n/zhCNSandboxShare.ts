@@ -9,6 +9,7 @@ export const zhCNSandboxShare = {
     joinLabel: '邀请码',
     join: '加入',
     connecting: '正在加入共享会话…',
+    reconnecting: '连接已中断，正在重新加入共享会话…',
     ended: '共享会话已结束。',
     failed: '无法加入共享会话。',
     inSession: '您以{{role}}身份在共享会话中，规划器显示会话中的方案。',

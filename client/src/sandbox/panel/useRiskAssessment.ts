@@ -19,8 +19,9 @@ export function useRiskAssessment(enabled = true): RiskAssessment | undefined {
   useEffect(() => {
     if (!customerId || !enabled) return
     let live = true
-    apiFetch<ProfileView>('/api/me/profile').then(
-      (p) => live && setAssessment({ owner: customerId, value: assessmentFromProfile(p) }),
+    // 204 (undefined): no questionnaire answered yet
+    apiFetch<ProfileView | undefined>('/api/me/profile').then(
+      (p) => live && setAssessment({ owner: customerId, value: p && assessmentFromProfile(p) }),
       () => live && setAssessment({ owner: customerId, value: undefined }),
     )
     return () => {

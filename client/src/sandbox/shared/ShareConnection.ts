@@ -14,6 +14,7 @@ import { Client, type Room } from 'colyseus.js'
 
 import { freshAccessToken } from '../../auth/apiFetch.ts'
 import { setPlanData, useSandbox } from '../panel/sandboxStore.ts'
+import { rejoinsShareAfter, SHARE_REJOIN_DELAYS_MS } from './shareRejoin.ts'
 import { SHARE_OFF, useShare, type SharedProposal } from './shareStore.ts'
 
 let room: Room<SandboxState> | undefined
@@ -84,10 +85,19 @@ function safeJson(text: string): unknown {
 export async function joinShared(sessionId: string, inviteCode: string | null = null): Promise<void> {
   await leaveShared()
   useShare.getState().set({ ...SHARE_OFF, status: 'connecting', sessionId, inviteCode })
+  if (!(await connect(sessionId))) useShare.getState().set({ status: 'failed' })
+}
+
+/** Joins the room of `sessionId`; false when that failed or the session was left meanwhile. */
+async function connect(sessionId: string): Promise<boolean> {
   try {
     const client = new Client(endpoint())
     client.auth.token = await freshAccessToken()
     const joined = await client.joinOrCreate(ROOMS.sandbox, { sessionId }, SandboxState)
+    if (useShare.getState().sessionId !== sessionId) {
+      await joined.leave(true)
+      return false
+    }
     room = joined
     useSandbox.getState().set({ paths: SANDBOX_SESSION.paths })
     joined.onMessage(SB_S2C.welcome, (m: SbWelcomeMsg) =>
@@ -95,15 +105,31 @@ export async function joinShared(sessionId: string, inviteCode: string | null = 
     )
     joined.onMessage(SB_S2C.error, (m: SbErrorMsg) => useShare.getState().set({ lastError: m }))
     joined.onStateChange((state) => sync(state))
-    joined.onLeave(() => {
+    joined.onLeave((code) => {
       if (room !== joined) return
       room = undefined
       lastShared = ''
-      useShare.getState().set({ status: 'ended' })
+      if (rejoinsShareAfter(code)) void rejoin(sessionId)
+      else useShare.getState().set({ status: 'ended' })
     })
+    return true
   } catch {
-    useShare.getState().set({ status: 'failed' })
+    return false
   }
+}
+
+/**
+ * The connection dropped (network, a server process going away): the session and its plan live in the database, so
+ * join it again, showing the last view meanwhile, until the attempts run out or the member leaves.
+ */
+async function rejoin(sessionId: string): Promise<void> {
+  useShare.getState().set({ status: 'reconnecting' })
+  for (const delay of SHARE_REJOIN_DELAYS_MS) {
+    await new Promise((r) => setTimeout(r, delay))
+    if (useShare.getState().sessionId !== sessionId || room) return
+    if (await connect(sessionId)) return
+  }
+  if (useShare.getState().sessionId === sessionId && !room) useShare.getState().set({ status: 'failed' })
 }
 
 /** Leaves the room (the session stays; the owner ends it with closeSharedSession). */

@@ -20,8 +20,11 @@ export function SharePanel() {
       <h3 id="sandbox-share-heading">{t('sandboxShare.title')}</h3>
       {!allowed ? (
         <p className="muted">{t('sandboxShare.signIn')}</p>
-      ) : status === 'joined' ? (
-        <ShareSession />
+      ) : status === 'joined' || status === 'reconnecting' ? (
+        <>
+          {status === 'reconnecting' && <p role="status">{t('sandboxShare.reconnecting')}</p>}
+          <ShareSession />
+        </>
       ) : (
         <>
           {status === 'connecting' && <p role="status">{t('sandboxShare.connecting')}</p>}

@@ -20,7 +20,8 @@ export interface SharedProposal {
   createdAt: number
 }
 
-export type ShareStatus = 'off' | 'connecting' | 'joined' | 'ended' | 'failed'
+/** `reconnecting`: the connection dropped and the session is being joined again (the last view stays shown). */
+export type ShareStatus = 'off' | 'connecting' | 'joined' | 'reconnecting' | 'ended' | 'failed'
 
 interface ShareState {
   status: ShareStatus

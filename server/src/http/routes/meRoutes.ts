@@ -141,8 +141,9 @@ export function meRoutes(s: Services): Route[] {
       async handle(ctx) {
         const who = self(ctx, 'profile.manage_own')
         const profile = await s.data.profile(who.id)
-        if (!profile) throw new HttpError(404, 'not_found', 'no risk profile yet')
-        sendJson(ctx.res, 200, profile)
+        // no questionnaire yet is an ordinary answer, not an error (a 404 is logged by every browser as a failure)
+        if (!profile) sendNoContent(ctx.res)
+        else sendJson(ctx.res, 200, profile)
       },
     },
     {

@@ -137,8 +137,11 @@ export class MediaService {
         },
       }),
     )
-    if (req.speaker) await this.presence.setex(speakerKey(roomName, req.identity), '1', SPEAKER_SECONDS)
-    else await this.presence.del(speakerKey(roomName, req.identity))
+    // an event's speakers are recorded on its stage (StageBus), which its tokens follow; other rooms keep them here
+    if (req.room !== 'event') {
+      if (req.speaker) await this.presence.setex(speakerKey(roomName, req.identity), '1', SPEAKER_SECONDS)
+      else await this.presence.del(speakerKey(roomName, req.identity))
+    }
     await this.record(who, roomName, req.identity, { op: req.speaker ? 'promote' : 'demote', basis })
     const permission = info.permission
     const canPublish = permission?.canPublish ? sourceNames(permission.canPublishSources) : []
