@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startDemoServer, type DemoServer } from './accountServer.ts'
-import { launch, openPage, screenshot } from './browser.ts'
+import { launch, openPage, screenshot, signIn } from './browser.ts'
 
 let browser: Browser
 let server: DemoServer
@@ -57,16 +57,46 @@ const press = (page: Page, selector: string) => page.$eval(selector, (el) => (el
 /** Signs in with a demo account, enters the branch and opens the planner. */
 async function enterAs(page: Page, role: string): Promise<void> {
   await page.goto(`${server.url}?testhook`)
-  await page.click('#entry-tab-signIn')
-  await page.fill('#signin-login', account(role).loginId)
-  await page.fill('#signin-password', account(role).password)
-  await page.click('#signin-submit')
+  await signIn(page, account(role).loginId, account(role).password)
   await page.waitForSelector('#signed-in-name', SLOW)
   await page.click('#enter-branch')
   await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 90_000 })
   await press(page, '#hud-sandbox')
   await page.waitForSelector('#sandbox-share', SLOW)
 }
+
+/** Keeps the page's WebSockets reachable (`window.__sockets`), so a test can drop a connection as a network would. */
+const recordSockets = (page: Page) =>
+  page.addInitScript(() => {
+    const Native = window.WebSocket
+    const sockets: WebSocket[] = []
+    Object.assign(window, { __sockets: sockets })
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols)
+        sockets.push(this)
+      }
+    }
+  })
+
+type SocketWindow = { __sockets: WebSocket[]; __mark: number }
+
+/** Marks the sockets open so far; `dropSince` then closes the Atrium ones opened after the mark (not 1000/4000). */
+const markSockets = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as SocketWindow
+    w.__mark = w.__sockets.length
+  })
+const dropSince = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as SocketWindow
+    const mine = w.__sockets
+      .slice(w.__mark)
+      .filter((ws) => new URL(ws.url).host === location.host && ws.readyState === WebSocket.OPEN)
+    for (const ws of mine) ws.close(3000, 'test: connection lost')
+    w.__mark = w.__sockets.length
+    return mine.length
+  })
 
 /** Every allocation slider's value, by asset class. */
 const sliders = (page: Page) =>
@@ -82,6 +112,7 @@ describe('shared wealth sandbox', () => {
       await giveProfile()
       const a = await openPage(browser, { width: 960, height: 900 })
       const b = await openPage(browser, { width: 960, height: 900 })
+      await recordSockets(b.page)
       step('customer entering')
       await enterAs(a.page, 'customer')
       step('customer in the planner')
@@ -108,9 +139,20 @@ describe('shared wealth sandbox', () => {
       step('advisor in the planner')
       await b.page.fill('#sandbox-join-code', code)
       await b.page.waitForSelector('#sandbox-join-submit:not([disabled])', SLOW)
+      await markSockets(b.page)
       await press(b.page, '#sandbox-join-submit')
       for (const { page } of [a, b]) await expect.poll(() => page.locator('#sandbox-members li').count(), SLOW).toBe(2)
       await expect.poll(() => sliders(b.page), SLOW).toEqual(await sliders(a.page))
+
+      // the advisor's connection drops: the planner joins the session again by itself (the proposal below needs it)
+      expect(await dropSince(b.page)).toBe(1)
+      await expect
+        .poll(() => b.page.evaluate(() => (window as unknown as SocketWindow).__sockets.length), SLOW)
+        .toBeGreaterThan(await b.page.evaluate(() => (window as unknown as SocketWindow).__mark))
+      // both see both members connected again
+      for (const { page } of [a, b]) {
+        await expect.poll(() => page.locator('#sandbox-members li[data-online="yes"]').count(), SLOW).toBe(2)
+      }
 
       step('both in the session')
       // the advisor shapes a conservative plan and proposes it; the customer accepts
