@@ -79,4 +79,40 @@ describe('spatial voice between two visitors', () => {
     await a.page.context().close()
     await b.page.context().close()
   })
+
+  it('tests the microphone on the join screen, and the branch opens the device chosen there', async () => {
+    const base = inject('baseUrl')
+    const { page, external, errors } = await openPage(browser)
+    await page.goto(`${base}?testhook`)
+    await page.click('#mic-check summary')
+    await page.click('#mic-check-start')
+    const options = page.locator('#mic-check-device option')
+    await expect.poll(() => options.count(), { timeout: 15_000 }).toBeGreaterThan(1)
+    // the fake microphone beeps: the meter moves with it
+    await page.waitForFunction(
+      () => {
+        const bar = document.querySelector<HTMLElement>('#mic-check-level .level-bar')
+        return Number(/scaleX\(([\d.e-]+)\)/.exec(bar?.style.transform ?? '')?.[1] ?? 0) > 0.05
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
+    const second = (await options.nth(1).getAttribute('value'))!
+    await page.selectOption('#mic-check-device', second)
+    await expect.poll(() => page.inputValue('#mic-check-device')).toBe(second)
+    await page.click('#mic-check-stop')
+    await page.waitForSelector('#mic-check-start')
+
+    await page.fill('#join-name', 'Tester')
+    await page.click('#enter-branch')
+    await page.waitForFunction(() => window.__atrium?.ready === true, undefined, { timeout: 60_000 })
+    if (inject('media')) {
+      await page.waitForFunction(() => window.__atrium?.media.state === 'connected', undefined, { timeout: 30_000 })
+      await page.click('#voice-settings-toggle')
+      await expect.poll(() => page.inputValue('#voice-device')).toBe(second)
+    }
+    expect(external).toEqual([])
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
 })

@@ -19,4 +19,12 @@ export const enMedia = {
     keys: 'V turns the microphone on and off; hold B to talk while it is off.',
     nearby: 'You hear people within about 12 m in the same area.',
   },
+  micCheck: {
+    title: 'Check your microphone',
+    hint: 'Speak and watch the bar move. Nothing is sent; in the branch your microphone starts off (V turns it on).',
+    start: 'Test microphone',
+    stop: 'Stop the test',
+    denied: 'The browser did not allow the microphone. You can still listen, and allow it later in the site settings.',
+    unavailable: 'No microphone could be opened. You can still listen and chat.',
+  },
 }

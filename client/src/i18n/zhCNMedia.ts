@@ -21,4 +21,12 @@ export const zhCNMedia: typeof enMedia = {
     keys: '按 V 开关麦克风；麦克风关闭时按住 B 说话。',
     nearby: '您能听到同一区域内约 12 米以内的人。',
   },
+  micCheck: {
+    title: '检查麦克风',
+    hint: '请说话，看音量条是否跳动。测试不会发送任何声音；进入网点后麦克风默认关闭（按 V 开启）。',
+    start: '测试麦克风',
+    stop: '停止测试',
+    denied: '浏览器未允许使用麦克风。您仍可收听，之后可在网站设置中允许。',
+    unavailable: '无法打开麦克风。您仍可收听和聊天。',
+  },
 }

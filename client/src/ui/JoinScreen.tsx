@@ -6,6 +6,7 @@ import { RegisterForm } from '../account/RegisterForm.tsx'
 import { SignedInEntry } from '../account/SignedInEntry.tsx'
 import { SignInForm } from '../account/SignInForm.tsx'
 import { useSession } from '../auth/useSession.ts'
+import { MicCheck } from '../media/MicCheck.tsx'
 import type { Profile } from '../state/useAppStore.ts'
 import { GuestForm } from './GuestForm.tsx'
 
@@ -44,6 +45,7 @@ export function JoinScreen({ onJoin, onJoinAccount }: JoinScreenProps) {
             </div>
           </>
         )}
+        <MicCheck />
       </div>
     </main>
   )
