@@ -31,11 +31,14 @@ interface Running {
  */
 export function useMicTest(): MicTest {
   const running = useRef<Running | undefined>(undefined)
+  /** Bumped by every start and stop: a stream that opens after a newer call (or after unmount) is closed at once. */
+  const generation = useRef(0)
   const [state, setState] = useState<MicTestState>('idle')
   const [devices, setDevices] = useState<MicTest['devices']>([])
   const [deviceId, setDeviceId] = useState(() => mediaStore.getState().deviceId)
 
   const stop = useCallback(() => {
+    generation.current++
     const r = running.current
     running.current = undefined
     if (!r) return
@@ -47,8 +50,13 @@ export function useMicTest(): MicTest {
   const start = useCallback(
     async (id?: string) => {
       stop()
+      const mine = generation.current
       try {
         const stream = await navigator.mediaDevices.getUserMedia({ audio: id ? { deviceId: { exact: id } } : true })
+        if (mine !== generation.current) {
+          for (const track of stream.getTracks()) track.stop()
+          return
+        }
         const ctx = new AudioContext()
         const analyser = ctx.createAnalyser()
         analyser.fftSize = 1024
@@ -56,12 +64,14 @@ export function useMicTest(): MicTest {
         running.current = { stream, ctx, analyser, samples: new Float32Array(analyser.fftSize) }
         // labels are only given once the page may use a microphone
         const list = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'audioinput')
+        if (mine !== generation.current) return
         setDevices(list.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Microphone ${i + 1}` })))
         const used = stream.getAudioTracks()[0]?.getSettings().deviceId ?? id
         setDeviceId(used)
         if (id) mediaStore.setState({ deviceId: id })
         setState('running')
       } catch (e) {
+        if (mine !== generation.current) return
         const name = e instanceof DOMException ? e.name : ''
         setState(name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'unavailable')
       }
