@@ -5,8 +5,8 @@ import { Group, Mesh, SRGBColorSpace, Texture, VideoTexture } from 'three'
 import { cameraPanelMaterial, screenMaterial, VIDEO_QUAD } from './videoMaterials.ts'
 
 /**
- * Compiles the shader programs of the camera panels and screens once the branch is drawn (each material with a video
- * frame and with a still picture) and keeps them for the life of the canvas. three.js frees a program with the last
+ * Compiles the shader programs of the camera panels and screens while the branch loads, behind the loading screen
+ * (each material with a video frame and with a still picture), and keeps them for the life of the canvas. three.js frees a program with the last
  * material that uses it, and panels come and go with the people in a room, so without this every arrival in a room
  * with a camera compiled them again when its first frame came in: on a slow GPU (SwiftShader in the browser tests, or a
  * phone) that froze the page for over a second, the frame and the voices' levels waiting behind it. Mount it inside the
