@@ -12,7 +12,7 @@ const step = (what: string) => void process.stderr.write(`[advisor journey] ${wh
 
 beforeAll(async () => {
   // two pages that must hear each other: without GPU compositing, software readback starves their WebRTC signalling
-  browser = await launch()
+  browser = await launch({ gpuCompositing: true })
 })
 afterAll(async () => {
   await browser?.close()

@@ -227,7 +227,7 @@ async function suiteRounds(): Promise<SuiteJoin[]> {
   appChild = app.child
   const advisor = app.accounts.advisor
   if (!advisor) throw new Error('the server printed no demo advisor')
-  browser = await launch()
+  browser = await launch({ gpuCompositing: true })
   return timeSuiteJoins(browser, app.base, advisor, SUITE_ROUNDS, log)
 }
 

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   const { base } = app
   const educator = app.accounts.educator
   if (!educator) throw new Error('the server printed no demo educator')
-  browser = await launch()
+  browser = await launch({ gpuCompositing: true })
   const talker = await openPage(browser)
   const listener = await openPage(browser)
   await enterSignedIn(talker.page, base, educator)
